@@ -1,0 +1,118 @@
+#include "ConnectionRegistry.h"
+
+#include "config/SecretStore.h"
+#include "log/Categories.h"
+
+#include <QPromise>
+
+namespace tw::db {
+
+ConnectionRegistry::ConnectionRegistry(config::SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+{}
+
+ConnectionRegistry::~ConnectionRegistry()
+{
+    closeAll();
+}
+
+QFuture<Status> ConnectionRegistry::open(config::ConnectionProfile profile)
+{
+    if (!profile.password.isEmpty() || !m_secrets || profile.driver == config::Driver::Sqlite)
+        return openPool(profile);
+
+    auto promise = std::make_shared<QPromise<Status>>();
+    promise->start();
+    QFuture<Status> result = promise->future();
+    m_secrets->read(profile.secretKey()).then(this, [this, profile, promise](const Result<QString> &secret) mutable {
+        if (secret.ok()) {
+            profile.password = secret.value();
+        } else if (secret.error().code() != ErrorCode::NotFound) {
+            // Try anyway: the server may not need a password (trust, peer, cert).
+            qCWarning(lcPool) << "no password for" << profile.name << "from the keychain:" << secret.error().message();
+        }
+        openPool(profile).then(this, [promise](const Status &status) {
+            promise->addResult(status);
+            promise->finish();
+        });
+    });
+    return result;
+}
+
+QFuture<Status> ConnectionRegistry::openPool(const config::ConnectionProfile &profile)
+{
+    auto pool = std::make_shared<Pool>(profile);
+    if (auto previous = m_pools.take(profile.name))
+        previous->close();
+    m_pools.insert(profile.name, pool);
+    const QString name = profile.name;
+    return pool->open().then(this, [this, name](const Status &status) {
+        if (status.ok()) {
+            qCInfo(lcPool) << "connection" << name << "is open";
+            emit opened(name);
+        } else {
+            qCWarning(lcPool) << "connection" << name << "failed to open:" << status.error().message();
+            emit openFailed(name, status.error());
+        }
+        return status;
+    });
+}
+
+QFuture<QList<OpenOutcome>> ConnectionRegistry::openAll(const QList<config::ConnectionProfile> &profiles)
+{
+    struct Gather
+    {
+        QPromise<QList<OpenOutcome>> promise;
+        QList<OpenOutcome> outcomes;
+        int pending = 0;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->promise.start();
+    QFuture<QList<OpenOutcome>> result = gather->promise.future();
+    gather->pending = int(profiles.size());
+    for (const auto &profile : profiles)
+        gather->outcomes.append(OpenOutcome{profile.name, {}});
+    if (profiles.isEmpty()) {
+        gather->promise.addResult(gather->outcomes);
+        gather->promise.finish();
+        return result;
+    }
+    for (int i = 0; i < profiles.size(); ++i) {
+        open(profiles.at(i)).then(this, [gather, i](const Status &status) {
+            gather->outcomes[i].status = status;
+            if (--gather->pending == 0) {
+                gather->promise.addResult(gather->outcomes);
+                gather->promise.finish();
+            }
+        });
+    }
+    return result;
+}
+
+std::shared_ptr<Pool> ConnectionRegistry::pool(const QString &name) const
+{
+    return m_pools.value(name);
+}
+
+QStringList ConnectionRegistry::names() const
+{
+    QStringList out = m_pools.keys();
+    out.sort();
+    return out;
+}
+
+void ConnectionRegistry::close(const QString &name)
+{
+    if (auto pool = m_pools.take(name))
+        pool->close();
+}
+
+void ConnectionRegistry::closeAll()
+{
+    const auto pools = std::exchange(m_pools, {});
+    for (const auto &pool : pools)
+        pool->close();
+}
+
+} // namespace tw::db

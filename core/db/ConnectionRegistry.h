@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Pool.h"
+#include "config/ConnectionProfile.h"
+#include "error/Error.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace tw::config {
+class SecretStore;
+}
+
+namespace tw::db {
+
+struct OpenOutcome
+{
+    QString connection;
+    Status status;
+};
+
+// The live pools, one per connection profile. Opening is per profile and
+// independent: one unreachable server never keeps the others from opening
+// (partial setup), and its error names the profile and the reason.
+// Lives on the thread that creates it (the GUI or the server thread); its
+// futures finish there too.
+class ConnectionRegistry final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionRegistry(config::SecretStore *secrets = nullptr, QObject *parent = nullptr);
+    ~ConnectionRegistry() override;
+
+    // Resolves the password from the SecretStore when the profile has none,
+    // creates (or replaces) the pool and opens its first connection.
+    QFuture<Status> open(config::ConnectionProfile profile);
+    QFuture<QList<OpenOutcome>> openAll(const QList<config::ConnectionProfile> &profiles);
+
+    std::shared_ptr<Pool> pool(const QString &name) const;
+    QStringList names() const;
+    void close(const QString &name);
+    void closeAll();
+
+signals:
+    void opened(const QString &connection);
+    void openFailed(const QString &connection, const tw::Error &error);
+
+private:
+    QFuture<Status> openPool(const config::ConnectionProfile &profile);
+
+    config::SecretStore *m_secrets;
+    QHash<QString, std::shared_ptr<Pool>> m_pools;
+};
+
+} // namespace tw::db

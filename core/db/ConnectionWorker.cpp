@@ -1,0 +1,258 @@
+#include "ConnectionWorker.h"
+
+#include "Session.h"
+#include "SqlErrors.h"
+#include "log/Categories.h"
+
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace tw::db {
+
+namespace {
+
+constexpr auto kPrePingBypass = std::chrono::milliseconds(500);
+
+QString postgresOptions(const config::ConnectionProfile &profile)
+{
+    // QPSQL turns ';' into spaces and hands the result to libpq.
+    QStringList options{QStringLiteral("connect_timeout=5"), QStringLiteral("application_name=tablewright")};
+    if (!profile.sslmode.isEmpty())
+        options << QStringLiteral("sslmode=") + profile.sslmode;
+    return options.join(QLatin1Char(';'));
+}
+
+QString sqliteOptions(const config::ConnectionProfile &profile)
+{
+    QStringList options{QStringLiteral("QSQLITE_BUSY_TIMEOUT=") + QString::number(profile.pool.busyTimeoutMs)};
+    if (profile.readonly)
+        options << QStringLiteral("QSQLITE_OPEN_READONLY");
+    return options.join(QLatin1Char(';'));
+}
+
+} // namespace
+
+ConnectionWorker::ConnectionWorker(const config::ConnectionProfile &profile, quint64 serial, WorkerHost *host)
+    : m_profile(profile)
+    , m_serial(serial)
+    , m_host(host)
+    , m_connectionName(QStringLiteral("tw/%1/%2").arg(profile.name).arg(serial))
+    , m_native(profile.driver)
+{
+    setObjectName(QStringLiteral("db:%1#%2").arg(profile.name).arg(serial));
+}
+
+ConnectionWorker::~ConnectionWorker()
+{
+    requestStop();
+    wait();
+}
+
+void ConnectionWorker::post(Task task)
+{
+    QMutexLocker lock(&m_queueMutex);
+    m_queue.push_back(std::move(task));
+    m_queueCondition.wakeOne();
+}
+
+bool ConnectionWorker::cancel(quint64 taskId)
+{
+    QMutexLocker lock(&m_taskMutex);
+    if (m_runningTask == taskId) {
+        QString error;
+        const bool sent = m_native.cancel(&error);
+        if (!sent)
+            qCWarning(lcPool) << "cancel on" << m_profile.name << "failed:" << error;
+        return sent;
+    }
+    QMutexLocker queueLock(&m_queueMutex);
+    for (const Task &task : m_queue) {
+        if (task.id == taskId) {
+            m_cancelBeforeStart = taskId;
+            return true;
+        }
+    }
+    return false;
+}
+
+void ConnectionWorker::requestStop()
+{
+    QMutexLocker lock(&m_queueMutex);
+    m_stop = true;
+    m_queueCondition.wakeAll();
+}
+
+void ConnectionWorker::run()
+{
+    for (;;) {
+        Task task;
+        {
+            QMutexLocker lock(&m_queueMutex);
+            while (m_queue.empty() && !m_stop)
+                m_queueCondition.wait(&m_queueMutex);
+            if (m_queue.empty())
+                break;
+            task = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        runTask(task);
+    }
+    close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void ConnectionWorker::runTask(Task &task)
+{
+    const Status ready = prepareConnection();
+    if (!ready.ok()) {
+        close();
+        m_host->taskFinished(this, WorkerHost::Outcome::Broken);
+        task.fail(ready.error());
+        return;
+    }
+
+    {
+        QMutexLocker lock(&m_taskMutex);
+        if (m_cancelBeforeStart == task.id) {
+            m_cancelBeforeStart = 0;
+            lock.unlock();
+            m_host->taskFinished(this, WorkerHost::Outcome::Usable);
+            task.fail(Error(ErrorCode::QueryCancelled, QStringLiteral("cancelled before it started"),
+                            {{QStringLiteral("connection"), m_profile.name}}));
+            return;
+        }
+        m_runningTask = task.id;
+    }
+
+    const double acquireMs =
+        std::chrono::duration<double, std::milli>(Clock::now() - task.submitted).count();
+    m_host->taskStarting(this, acquireMs);
+
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    std::function<void()> publish;
+    {
+        Session session(db, m_native, m_profile);
+        publish = task.run(session);
+    }
+
+    {
+        QMutexLocker lock(&m_taskMutex);
+        m_runningTask = 0;
+    }
+
+    m_lastUsed = Clock::now();
+    const bool alive = m_native.looksAlive();
+    if (!alive)
+        close();
+    m_host->taskFinished(this, alive ? WorkerHost::Outcome::Usable : WorkerHost::Outcome::Broken);
+    publish();
+}
+
+Status ConnectionWorker::prepareConnection()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (db.isValid() && db.isOpen()) {
+        // Like HikariCP's alive-bypass window: a connection that finished a
+        // job moments ago is not pinged again. A death inside the window
+        // fails that one job with DB_UNAVAILABLE and the connection is
+        // replaced (see runTask).
+        const bool recentlyUsed = Clock::now() - m_lastUsed < kPrePingBypass;
+        if (!m_profile.pool.prePing || recentlyUsed || ping())
+            return {};
+        qCInfo(lcPool) << "connection" << objectName() << "failed its pre-ping; reopening";
+        close();
+        const Status reopened = open();
+        if (reopened.ok())
+            m_host->connectionOpened(this, true);
+        return reopened;
+    }
+    const bool replacing = m_everOpened;
+    const Status opened = open();
+    if (opened.ok())
+        m_host->connectionOpened(this, replacing);
+    return opened;
+}
+
+Status ConnectionWorker::open()
+{
+    const Dialect &dialect = dialectFor(m_profile.driver);
+    QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
+                          ? QSqlDatabase::database(m_connectionName, false)
+                          : QSqlDatabase::addDatabase(dialect.qtDriverName(), m_connectionName);
+    if (!db.isValid())
+        return Error(ErrorCode::DbUnavailable,
+                     QStringLiteral("connection '%1': Qt SQL driver %2 is not installed")
+                         .arg(m_profile.name, dialect.qtDriverName()),
+                     {{QStringLiteral("connection"), m_profile.name}});
+
+    if (m_profile.driver == config::Driver::Postgres) {
+        db.setHostName(m_profile.host);
+        db.setPort(m_profile.port);
+        db.setDatabaseName(m_profile.database);
+        db.setUserName(m_profile.user);
+        db.setPassword(m_profile.password);
+        db.setConnectOptions(postgresOptions(m_profile));
+    } else {
+        // Opening a missing file would silently create an empty database.
+        const bool memory = m_profile.database == QLatin1String(":memory:");
+        if (!memory && !QFileInfo::exists(m_profile.database))
+            return Error(ErrorCode::DbUnavailable,
+                         QStringLiteral("connection '%1': SQLite file %2 does not exist")
+                             .arg(m_profile.name, m_profile.database),
+                         {{QStringLiteral("connection"), m_profile.name}});
+        db.setDatabaseName(m_profile.database);
+        db.setConnectOptions(sqliteOptions(m_profile));
+    }
+
+    if (!db.open()) {
+        Error error = mapSqlError(m_profile.driver, db.lastError(), false);
+        return Error(ErrorCode::DbUnavailable,
+                     QStringLiteral("connection '%1' could not be opened: %2").arg(m_profile.name, error.message()),
+                     {{QStringLiteral("connection"), m_profile.name}});
+    }
+    m_native.attach(db);
+    m_everOpened = true;
+
+    QStringList setup;
+    if (m_profile.driver == config::Driver::Sqlite) {
+        setup << QStringLiteral("PRAGMA foreign_keys = ON");
+        if (!m_profile.readonly && m_profile.database != QLatin1String(":memory:"))
+            setup << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = NORMAL");
+    } else if (m_profile.readonly) {
+        setup << QStringLiteral("SET default_transaction_read_only = on");
+    }
+    for (const QString &statement : setup) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            const Error error = mapSqlError(m_profile.driver, query.lastError());
+            close();
+            return Error(ErrorCode::DbUnavailable,
+                         QStringLiteral("connection '%1': setup failed (%2): %3")
+                             .arg(m_profile.name, statement, error.message()),
+                         {{QStringLiteral("connection"), m_profile.name}});
+        }
+    }
+    return {};
+}
+
+void ConnectionWorker::close()
+{
+    QMutexLocker lock(&m_taskMutex); // cancel() must not touch a closing handle
+    m_native.detach();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+}
+
+bool ConnectionWorker::ping()
+{
+    if (!m_native.looksAlive())
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    return query.exec(dialectFor(m_profile.driver).pingStatement()) && m_native.looksAlive();
+}
+
+} // namespace tw::db

@@ -1,0 +1,111 @@
+#include "NativeConnection.h"
+
+#include "log/Categories.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+namespace tw::db {
+
+NativeConnection::NativeConnection(config::Driver driver)
+    : m_driver(driver)
+{}
+
+NativeConnection::~NativeConnection()
+{
+    detach();
+}
+
+void NativeConnection::attach(const QSqlDatabase &db)
+{
+    detach();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid())
+        return;
+    QMutexLocker lock(&m_cancelMutex);
+    // QtSql stores the raw pointer; the type name tells which one it is.
+    // Qt 6 names PGconn* after its struct tag ("pg_conn*"); Qt 5 used the typedef.
+    const bool isPg = qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0;
+    if (m_driver == config::Driver::Postgres && isPg) {
+        m_pg = *static_cast<PGconn *const *>(handle.data());
+        if (m_pg)
+            m_pgCancel = PQgetCancel(m_pg);
+    } else if (m_driver == config::Driver::Sqlite && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        m_sqlite = *static_cast<sqlite3 *const *>(handle.data());
+    } else {
+        qCWarning(lcDb) << "unexpected native handle type" << handle.typeName();
+    }
+}
+
+void NativeConnection::detach()
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (m_pgCancel) {
+        PQfreeCancel(m_pgCancel);
+        m_pgCancel = nullptr;
+    }
+    m_pg = nullptr;
+    m_sqlite = nullptr;
+}
+
+bool NativeConnection::cancel(QString *errorOut)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (m_pgCancel) {
+        char errbuf[256] = {};
+        if (PQcancel(m_pgCancel, errbuf, sizeof errbuf) == 1)
+            return true;
+        if (errorOut)
+            *errorOut = QString::fromLocal8Bit(errbuf);
+        return false;
+    }
+    if (m_sqlite) {
+        sqlite3_interrupt(m_sqlite);
+        return true;
+    }
+    if (errorOut)
+        *errorOut = QStringLiteral("connection is not open");
+    return false;
+}
+
+bool NativeConnection::looksAlive() const
+{
+    if (m_driver == config::Driver::Postgres)
+        return m_pg && PQstatus(m_pg) == CONNECTION_OK;
+    return m_sqlite != nullptr;
+}
+
+Status NativeConnection::executeScript(const QString &sql) const
+{
+    const QByteArray utf8 = sql.toUtf8();
+    if (m_pg) {
+        PGresult *result = PQexec(m_pg, utf8.constData());
+        const ExecStatusType status = PQresultStatus(result);
+        Status outcome;
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+            const char *state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+            outcome = Error(ErrorCode::QueryFailed,
+                            QString::fromUtf8(PQerrorMessage(m_pg)).trimmed(),
+                            {{QStringLiteral("sqlstate"), QString::fromLatin1(state ? state : "")}});
+        }
+        PQclear(result);
+        return outcome;
+    }
+    if (m_sqlite) {
+        char *message = nullptr;
+        const int rc = sqlite3_exec(m_sqlite, utf8.constData(), nullptr, nullptr, &message);
+        if (rc == SQLITE_OK)
+            return {};
+        Error error(rc == SQLITE_INTERRUPT ? ErrorCode::QueryCancelled : ErrorCode::QueryFailed,
+                    QString::fromUtf8(message ? message : sqlite3_errstr(rc)),
+                    {{QStringLiteral("sqliteCode"), rc}});
+        sqlite3_free(message);
+        return error;
+    }
+    return Error(ErrorCode::DbUnavailable, QStringLiteral("connection is not open"));
+}
+
+} // namespace tw::db

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "config/ConnectionProfile.h"
+#include "error/Error.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+
+typedef struct pg_conn PGconn;
+typedef struct pg_cancel PGcancel;
+struct sqlite3;
+
+namespace tw::db {
+
+// The engine-native side of one QSqlDatabase: what QtSql does not offer
+// (cancel, liveness, multi-statement scripts). Lives with its worker; only
+// cancel() may be called from other threads.
+class NativeConnection
+{
+public:
+    explicit NativeConnection(config::Driver driver);
+    ~NativeConnection();
+    NativeConnection(const NativeConnection &) = delete;
+    NativeConnection &operator=(const NativeConnection &) = delete;
+
+    // Re-reads the driver handle after (re)opening; clears it when closed.
+    void attach(const QSqlDatabase &db);
+    void detach();
+
+    // Thread-safe. Asks the server (PQcancel) or the library
+    // (sqlite3_interrupt) to stop the statement running now.
+    bool cancel(QString *errorOut = nullptr);
+
+    // False once libpq has seen the socket die; SQLite is always alive.
+    bool looksAlive() const;
+
+    // Runs a multi-statement script through the native API in one round trip.
+    Status executeScript(const QString &sql) const;
+
+    PGconn *pg() const { return m_pg; }
+    sqlite3 *sqlite() const { return m_sqlite; }
+
+private:
+    config::Driver m_driver;
+    PGconn *m_pg = nullptr;
+    sqlite3 *m_sqlite = nullptr;
+    mutable QMutex m_cancelMutex;
+    PGcancel *m_pgCancel = nullptr;
+};
+
+} // namespace tw::db

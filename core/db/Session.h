@@ -1,0 +1,51 @@
+#pragma once
+
+#include "Dialect.h"
+#include "NativeConnection.h"
+#include "config/ConnectionProfile.h"
+#include "error/Error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <atomic>
+
+namespace tw::db {
+
+// What a pool job sees: one open connection, on the worker thread that owns
+// it, for the duration of the job. Never stored past the job.
+class Session
+{
+public:
+    Session(QSqlDatabase &db, NativeConnection &native, const config::ConnectionProfile &profile);
+
+    QSqlDatabase &database() { return m_db; }
+    NativeConnection &native() { return m_native; }
+    const Dialect &dialect() const { return m_dialect; }
+    const config::ConnectionProfile &profile() const { return m_profile; }
+
+    // Prepares, binds `binds` positionally to '?' and executes. SQLite
+    // statements that hit SQLITE_BUSY are retried with bounded backoff.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    // exec() for statements whose rows are not wanted; gives rows affected.
+    Result<qint64> execute(const QString &sql, const QVariantList &binds = {});
+    // First column of the first row, or NOT_FOUND when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {});
+    // Multi-statement script through the engine's native API.
+    Status executeScript(const QString &sql);
+
+    Error errorFrom(const QSqlError &error) const;
+
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
+private:
+    friend class Transaction;
+    QSqlDatabase &m_db;
+    NativeConnection &m_native;
+    const config::ConnectionProfile &m_profile;
+    const Dialect &m_dialect;
+    int m_transactionDepth = 0;
+};
+
+} // namespace tw::db

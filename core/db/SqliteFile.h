@@ -1,0 +1,15 @@
+#pragma once
+
+#include "error/Error.h"
+
+#include <QString>
+
+namespace tw::db {
+
+// Creates a new SQLite database at `path` from a SQL script. Written to a
+// temporary file first and renamed into place, so a failed script never
+// leaves a half-built database behind. Refuses to overwrite an existing file.
+// Blocking: call it from a worker thread (QtConcurrent::run), never the GUI.
+Status createSqliteDatabase(const QString &path, const QString &script);
+
+} // namespace tw::db

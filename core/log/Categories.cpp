@@ -1,0 +1,8 @@
+#include "Categories.h"
+
+Q_LOGGING_CATEGORY(lcConfig, "tablewright.config")
+Q_LOGGING_CATEGORY(lcDb, "tablewright.db")
+Q_LOGGING_CATEGORY(lcPool, "tablewright.pool")
+Q_LOGGING_CATEGORY(lcMonitor, "tablewright.monitor")
+Q_LOGGING_CATEGORY(lcUi, "tablewright.ui")
+Q_LOGGING_CATEGORY(lcApp, "tablewright.app")

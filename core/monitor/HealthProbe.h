@@ -1,0 +1,30 @@
+#pragma once
+
+#include "error/Error.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QString>
+
+#include <memory>
+
+namespace tw::db {
+class Pool;
+}
+
+namespace tw::monitor {
+
+struct HealthStatus
+{
+    QString connection;
+    bool up = false;
+    double latencyMs = 0;       // round trip of SELECT 1 on the connection
+    QDateTime checkedAt;        // UTC
+    std::optional<Error> lastError;
+};
+
+// Runs SELECT 1 through the pool, so the probe sees what users see: a
+// saturated pool or a dead server both show as down, with the reason.
+QFuture<HealthStatus> probeHealth(const std::shared_ptr<db::Pool> &pool);
+
+} // namespace tw::monitor

@@ -1,0 +1,160 @@
+// The headless commands of the real binary: config file → keychain → pool →
+// health probe, end to end.
+#include "TestEnv.h"
+
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tw;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runApp(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("TABLEWRIGHT_CONFIG"));
+    env.remove(QStringLiteral("DATABASE_URL"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TW_APP_BINARY), args);
+    if (!process.waitForStarted(10000))
+        return {};
+    process.write(stdinData);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+int closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const int port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void versionPrintsTheVersion()
+    {
+        const Run run = runApp({QStringLiteral("version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QStringLiteral("tablewright " TW_VERSION)), qPrintable(run.out));
+    }
+
+    void checkUsesTheKeychainPassword()
+    {
+        auto pg = test::postgresProfile();
+        TW_REQUIRE_SERVICE(pg.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        TW_REQUIRE_SERVICE(qEnvironmentVariable("TW_TEST_KEYRING") == QLatin1String("1"), "keyring");
+
+        const QString name = QStringLiteral("cli-pg-%1").arg(QCoreApplication::applicationPid());
+        QFile lite(m_dir.filePath(QStringLiteral("lite.sqlite")));
+        QVERIFY(lite.open(QIODevice::WriteOnly));
+        lite.close();
+        const QString config = m_dir.filePath(QStringLiteral("config.yaml"));
+        QVERIFY(writeFile(config, QStringLiteral(
+            "connections:\n"
+            "  - name: %1\n"
+            "    driver: postgres\n"
+            "    host: 127.0.0.1\n"
+            "    port: %2\n"
+            "    database: %3\n"
+            "    user: %4\n"
+            "    sslmode: disable\n"
+            "  - name: lite\n"
+            "    driver: sqlite\n"
+            "    file: lite.sqlite\n")
+            .arg(name).arg(pg->port).arg(pg->database, pg->user).toUtf8()));
+
+        // No password stored yet: the server refuses, check says DOWN, exit 1.
+        Run down = runApp({QStringLiteral("check"), QStringLiteral("--config"), config});
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.out.contains(name + QStringLiteral("\tDOWN\tDB_UNAVAILABLE")), qPrintable(down.out));
+        QVERIFY(down.out.contains(QStringLiteral("lite\tup")));
+
+        const Run stored = runApp({QStringLiteral("secret"), QStringLiteral("set"), name}, pg->password.toUtf8() + '\n');
+        QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+        QVERIFY(!stored.err.contains(pg->password));
+
+        const Run up = runApp({QStringLiteral("check"), QStringLiteral("--config"), config, QStringLiteral("--json")});
+        QVERIFY2(up.exitCode == 0, qPrintable(up.out + up.err));
+        const auto doc = QJsonDocument::fromJson(up.out.toUtf8());
+        QVERIFY(doc.isArray());
+        QCOMPARE(doc.array().size(), 2);
+        for (const auto &entry : doc.array())
+            QVERIFY2(entry.toObject().value(QStringLiteral("up")).toBool(), qPrintable(up.out));
+        QVERIFY(!up.out.contains(pg->password));
+        QVERIFY(!up.err.contains(pg->password));
+
+        const Run removed = runApp({QStringLiteral("secret"), QStringLiteral("delete"), name});
+        QCOMPARE(removed.exitCode, 0);
+        QCOMPARE(runApp({QStringLiteral("check"), QStringLiteral("--config"), config}).exitCode, 1);
+    }
+
+    void checkReportsUnreachableServer()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("unreachable.yaml"));
+        QVERIFY(writeFile(config, QStringLiteral(
+            "connections:\n"
+            "  - name: nowhere\n"
+            "    driver: postgres\n"
+            "    host: 127.0.0.1\n"
+            "    port: %1\n"
+            "    database: x\n").arg(closedPort()).toUtf8()));
+        const Run run = runApp({QStringLiteral("check"), QStringLiteral("--config"), config});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QLatin1String("nowhere\tDOWN\tDB_UNAVAILABLE: connection 'nowhere'")), qPrintable(run.out));
+    }
+
+    void badConfigExitsTwoWithoutEchoingSecrets()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("bad.yaml"));
+        QVERIFY(writeFile(config, QByteArrayLiteral(
+            "connections:\n"
+            "  - name: leaky\n"
+            "    driver: postgres\n"
+            "    host: 127.0.0.1\n"
+            "    database: x\n"
+            "    password: Hunter2-Very-Secret\n")));
+        const Run run = runApp({QStringLiteral("check"), QStringLiteral("--config"), config});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("connections[0].password")), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QLatin1String("Hunter2")));
+        QVERIFY(!run.out.contains(QLatin1String("Hunter2")));
+    }
+
+    void unknownSubcommandActionIsRefused()
+    {
+        const Run run = runApp({QStringLiteral("secret"), QStringLiteral("show"), QStringLiteral("x")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("usage")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,274 @@
+// The pool against a real PostgreSQL 15 started by tools/pg-test-server.sh.
+#include "TestEnv.h"
+#include "db/Pool.h"
+#include "db/Transaction.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QSqlQuery>
+#include <QtTest>
+
+#include <atomic>
+
+using namespace tw;
+using namespace tw::db;
+
+class TestPoolPostgres : public QObject
+{
+    Q_OBJECT
+
+private:
+    config::ConnectionProfile profile(int size = 4, int overflow = 2)
+    {
+        auto p = *test::postgresProfile();
+        p.pool.size = size;
+        p.pool.overflow = overflow;
+        return p;
+    }
+
+    template<typename R>
+    static R await(QFuture<R> future)
+    {
+        future.waitForFinished();
+        return future.result();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        TW_REQUIRE_SERVICE(test::postgresProfile().has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+    }
+
+    void concurrentJobsShareSixConnections()
+    {
+        Pool pool(profile(4, 2));
+        std::atomic<int> running{0};
+        std::atomic<int> peak{0};
+        QList<QFuture<Result<int>>> futures;
+        for (int i = 0; i < 32; ++i) {
+            futures << pool.run([&running, &peak](Session &s) -> Result<int> {
+                const int now = ++running;
+                int seen = peak.load();
+                while (now > seen && !peak.compare_exchange_weak(seen, now)) {}
+                auto pid = s.scalar(QStringLiteral("SELECT pg_backend_pid() FROM pg_sleep(0.05)"));
+                --running;
+                if (!pid)
+                    return pid.error();
+                return pid.value().toInt();
+            });
+        }
+        QSet<int> backends;
+        for (auto &f : futures) {
+            const auto result = await(f);
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+            backends.insert(result.value());
+        }
+        QVERIFY2(peak.load() <= 6, qPrintable(QString::number(peak.load())));
+        QVERIFY2(peak.load() >= 5, "the burst should have used overflow connections");
+        QVERIFY(!backends.isEmpty());
+
+        const PoolStats stats = pool.stats();
+        QCOMPARE(stats.completed, quint64(32));
+        QCOMPARE(stats.acquireLatency.count(), quint64(32));
+        QCOMPARE(stats.acquireLatency.cumulative().back(), quint64(32));
+        QCOMPARE(stats.busy, 0);
+        QCOMPARE(stats.waiting, 0);
+        QCOMPARE(stats.timeouts, quint64(0));
+        // Overflow connections are closed as soon as they are returned.
+        QVERIFY2(stats.size <= 4, qPrintable(QString::number(stats.size)));
+        QCOMPARE(stats.overflow, 0);
+        QCOMPARE(stats.opened - stats.closed, quint64(stats.size));
+        QCOMPARE(stats.idle, stats.size);
+    }
+
+    void acquireTimeoutGivesPoolTimeout()
+    {
+        auto p = profile(1, 0);
+        p.pool.acquireTimeoutMs = 200;
+        Pool pool(p);
+        auto slow = pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(1.5)")); });
+        QTest::qWait(100); // let the slow job take the only connection
+        QElapsedTimer timer;
+        timer.start();
+        auto starved = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
+        const qint64 waited = timer.elapsed();
+        QVERIFY(!starved.ok());
+        QCOMPARE(starved.error().code(), ErrorCode::PoolTimeout);
+        QCOMPARE(starved.error().details().value(QStringLiteral("connection")).toString(), p.name);
+        QVERIFY2(waited >= 150 && waited < 1000, qPrintable(QString::number(waited)));
+        QCOMPARE(pool.stats().timeouts, quint64(1));
+        QVERIFY(await(slow).ok());
+    }
+
+    void prePingRecoversAfterServerRestart()
+    {
+        Pool pool(profile(2, 0));
+        auto before = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_backend_pid()")); }));
+        QVERIFY(before.ok());
+
+        QString error;
+        QVERIFY2(test::restartPostgres(&error), qPrintable(error));
+        QTest::qWait(600); // past the pre-ping bypass window
+
+        auto after = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_backend_pid()")); }));
+        QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().toString()));
+        QVERIFY(after.value().toInt() != before.value().toInt());
+        QVERIFY(pool.stats().replaced >= 1);
+    }
+
+    void brokenConnectionWithoutPrePingIsReplaced()
+    {
+        auto p = profile(1, 0);
+        p.pool.prePing = false;
+        Pool pool(p);
+        QVERIFY(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+        QString error;
+        QVERIFY2(test::restartPostgres(&error), qPrintable(error));
+        // The first job sees the dead socket and fails with DB_UNAVAILABLE...
+        auto failed = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code(), ErrorCode::DbUnavailable);
+        // ...and the pool drops that connection, so the next job gets a fresh one.
+        auto next = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
+        QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
+    }
+
+    void transactionRollsBackOnErrorAndException()
+    {
+        Pool pool(profile(1, 0));
+        const QString table = QStringLiteral("tw_tx_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(await(pool.run([table](Session &s) {
+                    return s.execute(QStringLiteral("CREATE TABLE %1 (id int PRIMARY KEY)").arg(table));
+                })).ok());
+
+        auto failed = await(pool.run([table](Session &s) {
+            return inTransaction(s, [&](Session &tx) -> Result<qint64> {
+                auto first = tx.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {1});
+                if (!first)
+                    return first;
+                return tx.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {1});
+            });
+        }));
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code(), ErrorCode::ConstraintViolation);
+        QCOMPARE(failed.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("23505"));
+
+        auto thrown = await(pool.run([table](Session &s) -> Result<qint64> {
+            Transaction tx(s);
+            auto inserted = s.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {2});
+            if (!inserted)
+                return inserted;
+            throw std::runtime_error("boom");
+        }));
+        QVERIFY(!thrown.ok());
+        QCOMPARE(thrown.error().code(), ErrorCode::Internal);
+        QVERIFY(thrown.error().message().contains(QLatin1String("boom")));
+
+        // Same single connection: it must not be left inside a transaction.
+        auto count = await(pool.run([table](Session &s) {
+            return s.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        }));
+        QVERIFY(count.ok());
+        QCOMPARE(count.value().toInt(), 0);
+
+        auto committed = await(pool.run([table](Session &s) {
+            return inTransaction(s, [&](Session &tx) {
+                return tx.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {3});
+            });
+        }));
+        QVERIFY(committed.ok());
+        QCOMPARE(await(pool.run([table](Session &s) {
+                     return s.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+                 })).value().toInt(), 1);
+        QVERIFY(await(pool.run([table](Session &s) {
+                    return s.execute(QStringLiteral("DROP TABLE %1").arg(table));
+                })).ok());
+    }
+
+    void cancelStopsSleepWithinOneSecond()
+    {
+        Pool pool(profile(1, 0));
+        auto job = pool.submit([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(30)")); });
+        QTest::qWait(300);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(pool.cancel(job.id));
+        job.future.waitForFinished();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        const auto result = job.future.result();
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code(), ErrorCode::QueryCancelled);
+        QCOMPARE(result.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("57014"));
+        // The connection survives a cancel.
+        QVERIFY(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+    }
+
+    void cancelWhileWaitingRemovesTheJob()
+    {
+        Pool pool(profile(1, 0));
+        auto busy = pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(0.5)")); });
+        QTest::qWait(50);
+        auto queued = pool.submit([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); });
+        QCOMPARE(pool.stats().waiting, 1);
+        QVERIFY(pool.cancel(queued.id));
+        QCOMPARE(await(queued.future).error().code(), ErrorCode::QueryCancelled);
+        QVERIFY(await(busy).ok());
+        QVERIFY(!pool.cancel(queued.id)); // already gone
+    }
+
+    void errorsAreMapped()
+    {
+        Pool pool(profile(1, 0));
+        auto syntax = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELEC 1")); }));
+        QCOMPARE(syntax.error().code(), ErrorCode::QueryFailed);
+        QCOMPARE(syntax.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("42601"));
+        auto missing = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT * FROM tw_no_such_table")); }));
+        QCOMPARE(missing.error().code(), ErrorCode::TableNotFound);
+        QVERIFY(missing.error().message().contains(QLatin1String("tw_no_such_table")));
+    }
+
+    void readonlyProfileRefusesWrites()
+    {
+        auto p = profile(1, 0);
+        p.readonly = true;
+        Pool pool(p);
+        auto write = await(pool.run([](Session &s) {
+            return s.execute(QStringLiteral("CREATE TABLE tw_should_not_exist (id int)"));
+        }));
+        QVERIFY(!write.ok());
+        QCOMPARE(write.error().code(), ErrorCode::PermissionDenied);
+        QVERIFY(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+    }
+
+    void wrongPasswordNamesProfileButNotPassword()
+    {
+        auto p = profile(1, 0);
+        p.name = QStringLiteral("badpass");
+        p.password = QStringLiteral("Wr0ng-S3cret-Value");
+        Pool pool(p);
+        auto opened = await(pool.open());
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code(), ErrorCode::DbUnavailable);
+        QVERIFY(opened.error().message().contains(QLatin1String("'badpass'")));
+        QVERIFY(opened.error().message().contains(QLatin1String("password authentication failed")));
+        QVERIFY(!opened.error().toString().contains(p.password));
+        QCOMPARE(pool.stats().size, 0); // the failed connection is not kept
+    }
+
+    void closedPoolRefusesJobs()
+    {
+        auto p = profile(1, 0);
+        Pool pool(p);
+        auto busy = pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(0.3)")); });
+        QTest::qWait(50);
+        auto queued = pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); });
+        pool.close();
+        QCOMPARE(await(queued).error().code(), ErrorCode::PoolClosed);
+        QVERIFY(await(busy).ok()); // running work is allowed to finish
+        QCOMPARE(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).error().code(),
+                 ErrorCode::PoolClosed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoolPostgres)
+#include "tst_pool_postgres.moc"

@@ -1,0 +1,212 @@
+// The pool against real SQLite files in a temporary directory.
+#include "TestEnv.h"
+#include "db/Pool.h"
+#include "db/Transaction.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace tw;
+using namespace tw::db;
+
+namespace {
+
+template<typename R>
+R await(QFuture<R> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+QString describe(const Status &s)
+{
+    return s.ok() ? QString() : s.error().toString();
+}
+
+} // namespace
+
+class TestPoolSqlite : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_file;
+
+    config::ConnectionProfile profile(int size = 2)
+    {
+        auto p = test::sqliteProfile(m_file);
+        p.pool.size = size;
+        p.pool.overflow = 0;
+        return p;
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_file = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction()));
+        QFile create(m_file);
+        QVERIFY(create.open(QIODevice::WriteOnly)); // an empty file is a valid empty database
+        create.close();
+        Pool pool(profile(1));
+        QVERIFY(await(pool.run([](Session &s) {
+                    return s.execute(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)"));
+                })).ok());
+    }
+
+    void connectionsUseWalAndForeignKeys()
+    {
+        Pool pool(profile(1));
+        auto mode = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA journal_mode")); }));
+        QCOMPARE(mode.value().toString(), QStringLiteral("wal"));
+        auto fk = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA foreign_keys")); }));
+        QCOMPARE(fk.value().toInt(), 1);
+        auto timeout = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA busy_timeout")); }));
+        QCOMPARE(timeout.value().toInt(), 5000);
+    }
+
+    void twoWritersBothCommitThanksToBusyRetry()
+    {
+        auto slowProfile = profile(1);
+        slowProfile.name = QStringLiteral("writer-a");
+        auto fastProfile = profile(1);
+        fastProfile.name = QStringLiteral("writer-b");
+        // A short busy_timeout makes SQLite give up long before writer A is
+        // done, so only the bounded retry can get writer B through.
+        fastProfile.pool.busyTimeoutMs = 20;
+        fastProfile.pool.busyRetries = 8;
+        Pool poolA(slowProfile);
+        Pool poolB(fastProfile);
+
+        auto a = poolA.run([](Session &s) {
+            return inTransaction(s, [](Session &tx) -> Result<qint64> {
+                auto r = tx.execute(QStringLiteral("INSERT INTO t (who) VALUES ('a')"));
+                QThread::msleep(400); // hold the write lock
+                return r;
+            });
+        });
+        QTest::qWait(100);
+        QElapsedTimer timer;
+        timer.start();
+        auto b = await(poolB.run([](Session &s) {
+            return inTransaction(s, [](Session &tx) { return tx.execute(QStringLiteral("INSERT INTO t (who) VALUES ('b')")); });
+        }));
+        QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().toString()));
+        QVERIFY2(timer.elapsed() >= 200, "writer B should have waited for writer A");
+        QVERIFY(await(a).ok());
+        auto count = await(poolA.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); }));
+        QCOMPARE(count.value().toInt(), 2);
+    }
+
+    void withoutRetriesTheSecondWriterGetsBusy()
+    {
+        auto holder = profile(1);
+        auto impatient = profile(1);
+        impatient.name = QStringLiteral("impatient");
+        impatient.pool.busyTimeoutMs = 20;
+        impatient.pool.busyRetries = 0;
+        Pool poolA(holder);
+        Pool poolB(impatient);
+        auto a = poolA.run([](Session &s) {
+            return inTransaction(s, [](Session &tx) -> Result<qint64> {
+                auto r = tx.execute(QStringLiteral("INSERT INTO t (who) VALUES ('a')"));
+                QThread::msleep(400);
+                return r;
+            });
+        });
+        QTest::qWait(100);
+        auto b = await(poolB.run([](Session &s) {
+            return inTransaction(s, [](Session &tx) { return tx.execute(QStringLiteral("INSERT INTO t (who) VALUES ('b')")); });
+        }));
+        QVERIFY(!b.ok());
+        QCOMPARE(b.error().code(), ErrorCode::Busy);
+        QVERIFY(await(a).ok());
+        // Nothing of B's was written, A's row is there.
+        auto rows = await(poolA.run([](Session &s) { return s.scalar(QStringLiteral("SELECT group_concat(who) FROM t")); }));
+        QCOMPARE(rows.value().toString(), QStringLiteral("a"));
+    }
+
+    void cancelInterruptsARunawayQuery()
+    {
+        Pool pool(profile(1));
+        auto job = pool.submit([](Session &s) {
+            return s.scalar(QStringLiteral(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"));
+        });
+        QTest::qWait(300);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(pool.cancel(job.id));
+        job.future.waitForFinished();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(job.future.result().error().code(), ErrorCode::QueryCancelled);
+        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+    }
+
+    void foreignKeysAreEnforced()
+    {
+        Pool pool(profile(1));
+        auto result = await(pool.run([](Session &s) -> Result<qint64> {
+            auto created = s.execute(QStringLiteral("CREATE TABLE child (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t(id))"));
+            if (!created)
+                return created;
+            return s.execute(QStringLiteral("INSERT INTO child (t_id) VALUES (?)"), {424242});
+        }));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code(), ErrorCode::ConstraintViolation);
+    }
+
+    void missingFileIsReportedNotCreated()
+    {
+        auto p = test::sqliteProfile(m_dir.filePath(QStringLiteral("nope/missing.sqlite")), QStringLiteral("ghost"));
+        Pool pool(p);
+        const Status opened = await(pool.open());
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code(), ErrorCode::DbUnavailable);
+        QVERIFY(opened.error().message().contains(QLatin1String("'ghost'")));
+        QVERIFY(opened.error().message().contains(QLatin1String("does not exist")));
+        QVERIFY(!QFile::exists(p.database));
+    }
+
+    void readonlyProfileRefusesWrites()
+    {
+        auto p = profile(1);
+        p.readonly = true;
+        Pool pool(p);
+        auto write = await(pool.run([](Session &s) { return s.execute(QStringLiteral("INSERT INTO t (who) VALUES ('x')")); }));
+        QVERIFY(!write.ok());
+        QCOMPARE(write.error().code(), ErrorCode::PermissionDenied);
+        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); })).ok());
+    }
+
+    void idleConnectionsAreRecycled()
+    {
+        auto p = profile(2);
+        p.pool.idleTimeoutMs = 150;
+        Pool pool(p);
+        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+        QCOMPARE(pool.stats().size, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(pool.stats().size, 0, 3000);
+        QVERIFY(pool.stats().closed >= 1);
+        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+        QCOMPARE(pool.stats().opened, quint64(2));
+    }
+
+    void scriptsRunThroughTheNativeApi()
+    {
+        Pool pool(profile(1));
+        const Status script = await(pool.run([](Session &s) {
+            return s.executeScript(QStringLiteral("INSERT INTO t (who) VALUES ('x'); INSERT INTO t (who) VALUES ('y');"));
+        }));
+        QVERIFY2(script.ok(), qPrintable(describe(script)));
+        QCOMPARE(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); })).value().toInt(), 2);
+        const Status broken = await(pool.run([](Session &s) { return s.executeScript(QStringLiteral("INSERT INTO nowhere VALUES (1);")); }));
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().message().contains(QLatin1String("nowhere")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoolSqlite)
+#include "tst_pool_sqlite.moc"
