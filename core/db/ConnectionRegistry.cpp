@@ -4,6 +4,7 @@
 #include "log/Categories.h"
 
 #include <QPromise>
+#include <QtConcurrent>
 
 namespace tw::db {
 
@@ -42,10 +43,15 @@ QFuture<Status> ConnectionRegistry::open(config::ConnectionProfile profile)
 
 QFuture<Status> ConnectionRegistry::openPool(const config::ConnectionProfile &profile)
 {
-    auto pool = std::make_shared<Pool>(profile);
-    if (auto previous = m_pools.take(profile.name))
-        previous->close();
-    m_pools.insert(profile.name, pool);
+    std::shared_ptr<Pool> pool = m_pools.value(profile.name);
+    // Opening again with the same settings reuses the pool (a retry after a
+    // failure, or a refresh); new settings replace it.
+    if (!pool || pool->profile() != profile) {
+        if (pool)
+            retire(std::move(pool));
+        pool = std::make_shared<Pool>(profile);
+        m_pools.insert(profile.name, pool);
+    }
     const QString name = profile.name;
     return pool->open().then(this, [this, name](const Status &status) {
         if (status.ok()) {
@@ -105,14 +111,22 @@ QStringList ConnectionRegistry::names() const
 void ConnectionRegistry::close(const QString &name)
 {
     if (auto pool = m_pools.take(name))
-        pool->close();
+        retire(std::move(pool));
 }
 
 void ConnectionRegistry::closeAll()
 {
+    // Shutdown: running statements are cancelled so this returns quickly.
     const auto pools = std::exchange(m_pools, {});
     for (const auto &pool : pools)
-        pool->close();
+        pool->close(Pool::CloseMode::CancelRunning);
+}
+
+void ConnectionRegistry::retire(std::shared_ptr<Pool> pool)
+{
+    // Closing waits for running jobs; do it off this (possibly GUI) thread.
+    // Jobs still holding the pool keep it alive until they finish.
+    (void)QtConcurrent::run([pool = std::move(pool)] { pool->close(); });
 }
 
 } // namespace tw::db

@@ -41,7 +41,10 @@ public:
 
     std::shared_ptr<Pool> pool(const QString &name) const;
     QStringList names() const;
+    // Removes the pool at once; it closes in the background after its
+    // running jobs end.
     void close(const QString &name);
+    // Closes every pool now, cancelling running statements (shutdown).
     void closeAll();
 
 signals:
@@ -50,6 +53,7 @@ signals:
 
 private:
     QFuture<Status> openPool(const config::ConnectionProfile &profile);
+    static void retire(std::shared_ptr<Pool> pool);
 
     config::SecretStore *m_secrets;
     QHash<QString, std::shared_ptr<Pool>> m_pools;

@@ -258,7 +258,7 @@ void Pool::housekeeping()
     }
 }
 
-void Pool::close()
+void Pool::close(CloseMode mode)
 {
     std::deque<Waiter> waiters;
     std::vector<std::unique_ptr<ConnectionWorker>> workers;
@@ -275,6 +275,10 @@ void Pool::close()
         for (auto &retired : m_retired)
             workers.push_back(std::move(retired));
         m_retired.clear();
+        if (mode == CloseMode::CancelRunning) {
+            for (const auto &[jobId, worker] : m_running)
+                worker->cancel(jobId);
+        }
         for (auto &worker : workers)
             worker->requestStop();
         m_wake.notify_all();

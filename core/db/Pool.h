@@ -61,8 +61,12 @@ public:
 
     PoolStats stats() const;
 
-    // Fails queued jobs with POOL_CLOSED, lets running ones finish, closes all.
-    void close();
+    enum class CloseMode { Graceful, CancelRunning };
+    // Fails queued jobs with POOL_CLOSED and closes every connection. Blocks
+    // until running jobs end: Graceful lets them finish, CancelRunning
+    // cancels their statements first (for shutdown). Never call it from the
+    // GUI thread with Graceful while long jobs may run.
+    void close(CloseMode mode = CloseMode::Graceful);
 
 private:
     struct Waiter

@@ -13,13 +13,6 @@ using namespace tw::db;
 
 namespace {
 
-template<typename R>
-R await(QFuture<R> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
 QStringList tableNames(const QList<catalog::TableRef> &tables)
 {
     QStringList names;
@@ -51,14 +44,14 @@ private slots:
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
 
         Pool pool(test::sqliteProfile(copy, QStringLiteral("chinook-lite")));
-        auto tables = await(pool.run([](Session &s) { return catalog::listTables(s); }));
+        auto tables = test::resultOf(pool.run([](Session &s) { return catalog::listTables(s); }));
         QVERIFY2(tables.ok(), qPrintable(tables.ok() ? QString() : tables.error().toString()));
         QStringList names = tableNames(tables.value());
         QCOMPARE(names, kChinookTables);
 
-        auto tracks = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM Track")); }));
+        auto tracks = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM Track")); }));
         QCOMPARE(tracks.value().toInt(), 3503);
-        auto bound = await(pool.run([](Session &s) {
+        auto bound = test::resultOf(pool.run([](Session &s) {
             return s.scalar(QStringLiteral("SELECT Name FROM Artist WHERE ArtistId = ?"), {1});
         }));
         QCOMPARE(bound.value().toString(), QStringLiteral("AC/DC"));
@@ -79,7 +72,7 @@ private slots:
 
         const QString dbName = QStringLiteral("tw_chinook_%1").arg(QCoreApplication::applicationPid());
         Pool adminPool(*admin);
-        QVERIFY(await(adminPool.run([dbName](Session &s) {
+        QVERIFY(test::resultOf(adminPool.run([dbName](Session &s) {
                     auto dropped = s.execute(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(dbName));
                     if (!dropped)
                         return dropped;
@@ -91,10 +84,10 @@ private slots:
             profile.name = QStringLiteral("chinook-pg");
             profile.database = dbName;
             Pool pool(profile);
-            const Status loaded = await(pool.run([sql](Session &s) { return s.executeScript(sql); }));
+            const Status loaded = test::resultOf(pool.run([sql](Session &s) { return s.executeScript(sql); }));
             QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
 
-            auto tables = await(pool.run([](Session &s) { return catalog::listTables(s); }));
+            auto tables = test::resultOf(pool.run([](Session &s) { return catalog::listTables(s); }));
             QVERIFY(tables.ok());
             QStringList names = tableNames(tables.value());
             QStringList expected;
@@ -106,14 +99,14 @@ private slots:
             QCOMPARE(names, expected);
             QCOMPARE(tables.value().first().schema, QStringLiteral("public"));
 
-            auto tracks = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM track")); }));
+            auto tracks = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM track")); }));
             QCOMPARE(tracks.value().toInt(), 3503);
-            auto total = await(pool.run([](Session &s) {
+            auto total = test::resultOf(pool.run([](Session &s) {
                 return s.scalar(QStringLiteral("SELECT sum(total) FROM invoice WHERE customer_id = ?"), {1});
             }));
             QCOMPARE(total.value().toString(), QStringLiteral("39.62"));
         }
-        QVERIFY(await(adminPool.run([dbName](Session &s) {
+        QVERIFY(test::resultOf(adminPool.run([dbName](Session &s) {
                     return s.execute(QStringLiteral("DROP DATABASE %1").arg(dbName));
                 })).ok());
     }

@@ -3,7 +3,6 @@
 #include "TestEnv.h"
 
 #include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -35,14 +34,6 @@ Run runApp(const QStringList &args, const QByteArray &stdinData = {})
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-int closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const int port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {
@@ -125,7 +116,7 @@ private slots:
             "    driver: postgres\n"
             "    host: 127.0.0.1\n"
             "    port: %1\n"
-            "    database: x\n").arg(closedPort()).toUtf8()));
+            "    database: x\n").arg(test::closedPort()).toUtf8()));
         const Run run = runApp({QStringLiteral("check"), QStringLiteral("--config"), config});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QLatin1String("nowhere\tDOWN\tDB_UNAVAILABLE: connection 'nowhere'")), qPrintable(run.out));

@@ -5,25 +5,10 @@
 #include "monitor/HealthMonitor.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tw;
-
-namespace {
-
-// A port on 127.0.0.1 that nothing listens on: bind, read the port, close.
-int closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const int port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
-} // namespace
 
 class TestHealth : public QObject
 {
@@ -50,7 +35,7 @@ private slots:
     {
         auto profile = test::postgresProfile(QStringLiteral("gone"));
         TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
-        profile->port = closedPort();
+        profile->port = test::closedPort();
         auto pool = std::make_shared<db::Pool>(*profile);
         auto future = monitor::probeHealth(pool);
         QVERIFY(test::waitFor(future));

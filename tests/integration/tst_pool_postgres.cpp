@@ -26,12 +26,6 @@ private:
         return p;
     }
 
-    template<typename R>
-    static R await(QFuture<R> future)
-    {
-        future.waitForFinished();
-        return future.result();
-    }
 
 private slots:
     void initTestCase()
@@ -59,7 +53,7 @@ private slots:
         }
         QSet<int> backends;
         for (auto &f : futures) {
-            const auto result = await(f);
+            const auto result = test::resultOf(f);
             QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
             backends.insert(result.value());
         }
@@ -90,27 +84,27 @@ private slots:
         QTest::qWait(100); // let the slow job take the only connection
         QElapsedTimer timer;
         timer.start();
-        auto starved = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
+        auto starved = test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
         const qint64 waited = timer.elapsed();
         QVERIFY(!starved.ok());
         QCOMPARE(starved.error().code(), ErrorCode::PoolTimeout);
         QCOMPARE(starved.error().details().value(QStringLiteral("connection")).toString(), p.name);
         QVERIFY2(waited >= 150 && waited < 1000, qPrintable(QString::number(waited)));
         QCOMPARE(pool.stats().timeouts, quint64(1));
-        QVERIFY(await(slow).ok());
+        QVERIFY(test::resultOf(slow).ok());
     }
 
     void prePingRecoversAfterServerRestart()
     {
         Pool pool(profile(2, 0));
-        auto before = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_backend_pid()")); }));
+        auto before = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_backend_pid()")); }));
         QVERIFY(before.ok());
 
         QString error;
         QVERIFY2(test::restartPostgres(&error), qPrintable(error));
         QTest::qWait(600); // past the pre-ping bypass window
 
-        auto after = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_backend_pid()")); }));
+        auto after = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_backend_pid()")); }));
         QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().toString()));
         QVERIFY(after.value().toInt() != before.value().toInt());
         QVERIFY(pool.stats().replaced >= 1);
@@ -121,15 +115,15 @@ private slots:
         auto p = profile(1, 0);
         p.pool.prePing = false;
         Pool pool(p);
-        QVERIFY(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
         QString error;
         QVERIFY2(test::restartPostgres(&error), qPrintable(error));
         // The first job sees the dead socket and fails with DB_UNAVAILABLE...
-        auto failed = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
+        auto failed = test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code(), ErrorCode::DbUnavailable);
         // ...and the pool drops that connection, so the next job gets a fresh one.
-        auto next = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
+        auto next = test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); }));
         QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
     }
 
@@ -137,11 +131,11 @@ private slots:
     {
         Pool pool(profile(1, 0));
         const QString table = QStringLiteral("tw_tx_%1").arg(QCoreApplication::applicationPid());
-        QVERIFY(await(pool.run([table](Session &s) {
+        QVERIFY(test::resultOf(pool.run([table](Session &s) {
                     return s.execute(QStringLiteral("CREATE TABLE %1 (id int PRIMARY KEY)").arg(table));
                 })).ok());
 
-        auto failed = await(pool.run([table](Session &s) {
+        auto failed = test::resultOf(pool.run([table](Session &s) {
             return inTransaction(s, [&](Session &tx) -> Result<qint64> {
                 auto first = tx.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {1});
                 if (!first)
@@ -153,7 +147,7 @@ private slots:
         QCOMPARE(failed.error().code(), ErrorCode::ConstraintViolation);
         QCOMPARE(failed.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("23505"));
 
-        auto thrown = await(pool.run([table](Session &s) -> Result<qint64> {
+        auto thrown = test::resultOf(pool.run([table](Session &s) -> Result<qint64> {
             Transaction tx(s);
             auto inserted = s.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {2});
             if (!inserted)
@@ -165,22 +159,22 @@ private slots:
         QVERIFY(thrown.error().message().contains(QLatin1String("boom")));
 
         // Same single connection: it must not be left inside a transaction.
-        auto count = await(pool.run([table](Session &s) {
+        auto count = test::resultOf(pool.run([table](Session &s) {
             return s.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
         }));
         QVERIFY(count.ok());
         QCOMPARE(count.value().toInt(), 0);
 
-        auto committed = await(pool.run([table](Session &s) {
+        auto committed = test::resultOf(pool.run([table](Session &s) {
             return inTransaction(s, [&](Session &tx) {
                 return tx.execute(QStringLiteral("INSERT INTO %1 VALUES (?)").arg(table), {3});
             });
         }));
         QVERIFY(committed.ok());
-        QCOMPARE(await(pool.run([table](Session &s) {
+        QCOMPARE(test::resultOf(pool.run([table](Session &s) {
                      return s.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
                  })).value().toInt(), 1);
-        QVERIFY(await(pool.run([table](Session &s) {
+        QVERIFY(test::resultOf(pool.run([table](Session &s) {
                     return s.execute(QStringLiteral("DROP TABLE %1").arg(table));
                 })).ok());
     }
@@ -200,7 +194,7 @@ private slots:
         QCOMPARE(result.error().code(), ErrorCode::QueryCancelled);
         QCOMPARE(result.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("57014"));
         // The connection survives a cancel.
-        QVERIFY(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
     }
 
     void cancelWhileWaitingRemovesTheJob()
@@ -211,18 +205,18 @@ private slots:
         auto queued = pool.submit([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); });
         QCOMPARE(pool.stats().waiting, 1);
         QVERIFY(pool.cancel(queued.id));
-        QCOMPARE(await(queued.future).error().code(), ErrorCode::QueryCancelled);
-        QVERIFY(await(busy).ok());
+        QCOMPARE(test::resultOf(queued.future).error().code(), ErrorCode::QueryCancelled);
+        QVERIFY(test::resultOf(busy).ok());
         QVERIFY(!pool.cancel(queued.id)); // already gone
     }
 
     void errorsAreMapped()
     {
         Pool pool(profile(1, 0));
-        auto syntax = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELEC 1")); }));
+        auto syntax = test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELEC 1")); }));
         QCOMPARE(syntax.error().code(), ErrorCode::QueryFailed);
         QCOMPARE(syntax.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("42601"));
-        auto missing = await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT * FROM tw_no_such_table")); }));
+        auto missing = test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT * FROM tw_no_such_table")); }));
         QCOMPARE(missing.error().code(), ErrorCode::TableNotFound);
         QVERIFY(missing.error().message().contains(QLatin1String("tw_no_such_table")));
     }
@@ -232,12 +226,12 @@ private slots:
         auto p = profile(1, 0);
         p.readonly = true;
         Pool pool(p);
-        auto write = await(pool.run([](Session &s) {
+        auto write = test::resultOf(pool.run([](Session &s) {
             return s.execute(QStringLiteral("CREATE TABLE tw_should_not_exist (id int)"));
         }));
         QVERIFY(!write.ok());
         QCOMPARE(write.error().code(), ErrorCode::PermissionDenied);
-        QVERIFY(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
     }
 
     void wrongPasswordNamesProfileButNotPassword()
@@ -246,7 +240,7 @@ private slots:
         p.name = QStringLiteral("badpass");
         p.password = QStringLiteral("Wr0ng-S3cret-Value");
         Pool pool(p);
-        auto opened = await(pool.open());
+        auto opened = test::resultOf(pool.open());
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code(), ErrorCode::DbUnavailable);
         QVERIFY(opened.error().message().contains(QLatin1String("'badpass'")));
@@ -263,9 +257,9 @@ private slots:
         QTest::qWait(50);
         auto queued = pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); });
         pool.close();
-        QCOMPARE(await(queued).error().code(), ErrorCode::PoolClosed);
-        QVERIFY(await(busy).ok()); // running work is allowed to finish
-        QCOMPARE(await(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).error().code(),
+        QCOMPARE(test::resultOf(queued).error().code(), ErrorCode::PoolClosed);
+        QVERIFY(test::resultOf(busy).ok()); // running work is allowed to finish
+        QCOMPARE(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).error().code(),
                  ErrorCode::PoolClosed);
     }
 };

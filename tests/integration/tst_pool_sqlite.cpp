@@ -13,13 +13,6 @@ using namespace tw::db;
 
 namespace {
 
-template<typename R>
-R await(QFuture<R> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
 QString describe(const Status &s)
 {
     return s.ok() ? QString() : s.error().toString();
@@ -51,7 +44,7 @@ private slots:
         QVERIFY(create.open(QIODevice::WriteOnly)); // an empty file is a valid empty database
         create.close();
         Pool pool(profile(1));
-        QVERIFY(await(pool.run([](Session &s) {
+        QVERIFY(test::resultOf(pool.run([](Session &s) {
                     return s.execute(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)"));
                 })).ok());
     }
@@ -59,11 +52,11 @@ private slots:
     void connectionsUseWalAndForeignKeys()
     {
         Pool pool(profile(1));
-        auto mode = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA journal_mode")); }));
+        auto mode = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA journal_mode")); }));
         QCOMPARE(mode.value().toString(), QStringLiteral("wal"));
-        auto fk = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA foreign_keys")); }));
+        auto fk = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA foreign_keys")); }));
         QCOMPARE(fk.value().toInt(), 1);
-        auto timeout = await(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA busy_timeout")); }));
+        auto timeout = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("PRAGMA busy_timeout")); }));
         QCOMPARE(timeout.value().toInt(), 5000);
     }
 
@@ -90,13 +83,13 @@ private slots:
         QTest::qWait(100);
         QElapsedTimer timer;
         timer.start();
-        auto b = await(poolB.run([](Session &s) {
+        auto b = test::resultOf(poolB.run([](Session &s) {
             return inTransaction(s, [](Session &tx) { return tx.execute(QStringLiteral("INSERT INTO t (who) VALUES ('b')")); });
         }));
         QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().toString()));
         QVERIFY2(timer.elapsed() >= 200, "writer B should have waited for writer A");
-        QVERIFY(await(a).ok());
-        auto count = await(poolA.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); }));
+        QVERIFY(test::resultOf(a).ok());
+        auto count = test::resultOf(poolA.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); }));
         QCOMPARE(count.value().toInt(), 2);
     }
 
@@ -117,14 +110,14 @@ private slots:
             });
         });
         QTest::qWait(100);
-        auto b = await(poolB.run([](Session &s) {
+        auto b = test::resultOf(poolB.run([](Session &s) {
             return inTransaction(s, [](Session &tx) { return tx.execute(QStringLiteral("INSERT INTO t (who) VALUES ('b')")); });
         }));
         QVERIFY(!b.ok());
         QCOMPARE(b.error().code(), ErrorCode::Busy);
-        QVERIFY(await(a).ok());
+        QVERIFY(test::resultOf(a).ok());
         // Nothing of B's was written, A's row is there.
-        auto rows = await(poolA.run([](Session &s) { return s.scalar(QStringLiteral("SELECT group_concat(who) FROM t")); }));
+        auto rows = test::resultOf(poolA.run([](Session &s) { return s.scalar(QStringLiteral("SELECT group_concat(who) FROM t")); }));
         QCOMPARE(rows.value().toString(), QStringLiteral("a"));
     }
 
@@ -142,13 +135,13 @@ private slots:
         job.future.waitForFinished();
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(job.future.result().error().code(), ErrorCode::QueryCancelled);
-        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
     }
 
     void foreignKeysAreEnforced()
     {
         Pool pool(profile(1));
-        auto result = await(pool.run([](Session &s) -> Result<qint64> {
+        auto result = test::resultOf(pool.run([](Session &s) -> Result<qint64> {
             auto created = s.execute(QStringLiteral("CREATE TABLE child (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t(id))"));
             if (!created)
                 return created;
@@ -162,7 +155,7 @@ private slots:
     {
         auto p = test::sqliteProfile(m_dir.filePath(QStringLiteral("nope/missing.sqlite")), QStringLiteral("ghost"));
         Pool pool(p);
-        const Status opened = await(pool.open());
+        const Status opened = test::resultOf(pool.open());
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code(), ErrorCode::DbUnavailable);
         QVERIFY(opened.error().message().contains(QLatin1String("'ghost'")));
@@ -175,10 +168,10 @@ private slots:
         auto p = profile(1);
         p.readonly = true;
         Pool pool(p);
-        auto write = await(pool.run([](Session &s) { return s.execute(QStringLiteral("INSERT INTO t (who) VALUES ('x')")); }));
+        auto write = test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("INSERT INTO t (who) VALUES ('x')")); }));
         QVERIFY(!write.ok());
         QCOMPARE(write.error().code(), ErrorCode::PermissionDenied);
-        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); })).ok());
     }
 
     void idleConnectionsAreRecycled()
@@ -186,23 +179,23 @@ private slots:
         auto p = profile(2);
         p.pool.idleTimeoutMs = 150;
         Pool pool(p);
-        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
         QCOMPARE(pool.stats().size, 1);
         QTRY_COMPARE_WITH_TIMEOUT(pool.stats().size, 0, 3000);
         QVERIFY(pool.stats().closed >= 1);
-        QVERIFY(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
         QCOMPARE(pool.stats().opened, quint64(2));
     }
 
     void scriptsRunThroughTheNativeApi()
     {
         Pool pool(profile(1));
-        const Status script = await(pool.run([](Session &s) {
+        const Status script = test::resultOf(pool.run([](Session &s) {
             return s.executeScript(QStringLiteral("INSERT INTO t (who) VALUES ('x'); INSERT INTO t (who) VALUES ('y');"));
         }));
         QVERIFY2(script.ok(), qPrintable(describe(script)));
-        QCOMPARE(await(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); })).value().toInt(), 2);
-        const Status broken = await(pool.run([](Session &s) { return s.executeScript(QStringLiteral("INSERT INTO nowhere VALUES (1);")); }));
+        QCOMPARE(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT count(*) FROM t")); })).value().toInt(), 2);
+        const Status broken = test::resultOf(pool.run([](Session &s) { return s.executeScript(QStringLiteral("INSERT INTO nowhere VALUES (1);")); }));
         QVERIFY(!broken.ok());
         QVERIFY(broken.error().message().contains(QLatin1String("nowhere")));
     }

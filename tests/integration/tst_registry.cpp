@@ -4,32 +4,12 @@
 #include "config/MemorySecretStore.h"
 #include "db/ConnectionRegistry.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace tw;
-
-namespace {
-
-int closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const int port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
-template<typename R>
-R awaitPool(QFuture<R> future)
-{
-    future.waitForFinished();
-    return future.result();
-}
-
-} // namespace
 
 class TestRegistry : public QObject
 {
@@ -42,7 +22,7 @@ private slots:
         TW_REQUIRE_SERVICE(good.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
         auto unreachable = *good;
         unreachable.name = QStringLiteral("pg-unreachable");
-        unreachable.port = closedPort();
+        unreachable.port = test::closedPort();
 
         QTemporaryDir dir;
         const QString liteFile = dir.filePath(QStringLiteral("ok.sqlite"));
@@ -71,11 +51,11 @@ private slots:
         QCOMPARE(failedSpy.count(), 2);
 
         // The reachable ones work.
-        auto pg = awaitPool(registry.pool(QStringLiteral("pg-good"))->run([](db::Session &s) {
+        auto pg = test::resultOf(registry.pool(QStringLiteral("pg-good"))->run([](db::Session &s) {
             return s.scalar(QStringLiteral("SELECT 40 + 2"));
         }));
         QCOMPARE(pg.value().toInt(), 42);
-        auto sqlite = awaitPool(registry.pool(QStringLiteral("lite-good"))->run([](db::Session &s) {
+        auto sqlite = test::resultOf(registry.pool(QStringLiteral("lite-good"))->run([](db::Session &s) {
             return s.scalar(QStringLiteral("SELECT 6 * 7"));
         }));
         QCOMPARE(sqlite.value().toInt(), 42);
@@ -101,6 +81,60 @@ private slots:
         auto with = registry.open(*profile);
         QVERIFY(test::waitFor(with));
         QVERIFY2(with.result().ok(), qPrintable(with.result().ok() ? QString() : with.result().error().toString()));
+    }
+
+    void reopeningWithTheSameProfileReusesThePool()
+    {
+        auto profile = test::postgresProfile(QStringLiteral("pg-reuse"));
+        TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        db::ConnectionRegistry registry;
+        QVERIFY(test::waitFor(registry.open(*profile)));
+        const auto first = registry.pool(profile->name);
+        QVERIFY(test::waitFor(registry.open(*profile)));
+        QCOMPARE(registry.pool(profile->name), first);
+
+        auto changed = *profile;
+        changed.pool.size = 7;
+        QVERIFY(test::waitFor(registry.open(changed)));
+        QVERIFY(registry.pool(profile->name) != first);
+        QCOMPARE(registry.pool(profile->name)->profile().pool.size, 7);
+    }
+
+    void closeDoesNotWaitForRunningJobs()
+    {
+        auto profile = test::postgresProfile(QStringLiteral("pg-close"));
+        TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        db::ConnectionRegistry registry;
+        QVERIFY(test::waitFor(registry.open(*profile)));
+        auto running = registry.pool(profile->name)->run([](db::Session &s) {
+            return s.execute(QStringLiteral("SELECT pg_sleep(0.8)"));
+        });
+        QTest::qWait(100);
+        QElapsedTimer timer;
+        timer.start();
+        registry.close(profile->name);
+        QVERIFY2(timer.elapsed() < 300, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!registry.pool(profile->name));
+        running.waitForFinished();
+        QVERIFY(running.result().ok()); // it was allowed to finish
+    }
+
+    void closeAllCancelsRunningStatements()
+    {
+        auto profile = test::postgresProfile(QStringLiteral("pg-shutdown"));
+        TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        db::ConnectionRegistry registry;
+        QVERIFY(test::waitFor(registry.open(*profile)));
+        auto running = registry.pool(profile->name)->run([](db::Session &s) {
+            return s.execute(QStringLiteral("SELECT pg_sleep(30)"));
+        });
+        QTest::qWait(200);
+        QElapsedTimer timer;
+        timer.start();
+        registry.closeAll();
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        running.waitForFinished();
+        QCOMPARE(running.result().error().code(), ErrorCode::QueryCancelled);
     }
 };
 

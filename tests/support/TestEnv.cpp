@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTcpServer>
 
 namespace tw::test {
 
@@ -81,6 +82,15 @@ config::ConnectionProfile sqliteProfile(const QString &file, const QString &name
     p.driver = config::Driver::Sqlite;
     p.database = file;
     return p;
+}
+
+int closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const int port = probe.serverPort();
+    probe.close();
+    return port;
 }
 
 } // namespace tw::test

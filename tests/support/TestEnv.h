@@ -27,6 +27,18 @@ QString demoSeedPath();        // resources/demo/seed.sql
 
 config::ConnectionProfile sqliteProfile(const QString &file, const QString &name = QStringLiteral("lite"));
 
+// A port on 127.0.0.1 that nothing listens on (bound, read, released).
+int closedPort();
+
+// Blocks until a pool job's future finishes (pool futures finish on worker
+// threads, so no event loop is needed) and returns its result.
+template<typename R>
+R resultOf(QFuture<R> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
 // Waits for a future while running this thread's event loop, so futures that
 // finish through queued signals on this thread (keychain jobs) can complete.
 template<typename T>
