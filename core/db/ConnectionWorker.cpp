@@ -133,7 +133,7 @@ void ConnectionWorker::runTask(Task &task)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     std::function<void()> publish;
     {
-        Session session(db, m_native, m_profile);
+        Session session(db, m_native, m_statements, m_profile);
         publish = task.run(session);
     }
 
@@ -240,6 +240,7 @@ Status ConnectionWorker::open()
 void ConnectionWorker::close()
 {
     QMutexLocker lock(&m_taskMutex); // cancel() must not touch a closing handle
+    m_statements.clear();                // prepared statements die with the session
     m_native.detach();
     if (QSqlDatabase::contains(m_connectionName)) {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);

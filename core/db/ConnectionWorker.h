@@ -1,6 +1,7 @@
 #pragma once
 
 #include "NativeConnection.h"
+#include "StatementCache.h"
 #include "config/ConnectionProfile.h"
 #include "error/Error.h"
 
@@ -77,6 +78,7 @@ private:
     WorkerHost *const m_host;
     const QString m_connectionName;
     NativeConnection m_native;
+    StatementCache m_statements;
     bool m_everOpened = false;
     Clock::time_point m_lastUsed;
 

@@ -107,6 +107,9 @@ template<typename Fn>
 auto Pool::submit(Fn fn) -> Job<std::invoke_result_t<Fn &, Session &>>
 {
     using R = std::invoke_result_t<Fn &, Session &>;
+    // Cursors belong to the worker's connection and thread.
+    static_assert(!std::is_same_v<R, Result<Rows>> && !std::is_same_v<R, Result<QSqlQuery>>,
+                  "a pool job must not return rows or queries; copy the values out inside the job");
     auto promise = std::make_shared<QPromise<R>>();
     Job<R> job;
     job.future = promise->future();

@@ -8,9 +8,11 @@
 
 namespace tw::db {
 
-Session::Session(QSqlDatabase &db, NativeConnection &native, const config::ConnectionProfile &profile)
+Session::Session(QSqlDatabase &db, NativeConnection &native, StatementCache &statements,
+                 const config::ConnectionProfile &profile)
     : m_db(db)
     , m_native(native)
+    , m_statements(statements)
     , m_profile(profile)
     , m_dialect(dialectFor(profile.driver))
 {}
@@ -22,32 +24,56 @@ Error Session::errorFrom(const QSqlError &error) const
     return mapped;
 }
 
-Result<QSqlQuery> Session::exec(const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    // PostgreSQL cannot PREPARE utility statements (DDL, SET, BEGIN), so a
-    // statement without parameters is sent as it is.
-    const bool prepared = !binds.isEmpty();
-    if (prepared) {
-        if (!query.prepare(sql))
-            return errorFrom(query.lastError());
-        for (const QVariant &value : binds)
-            query.addBindValue(value);
-    }
+namespace {
 
+// PostgreSQL refuses to run a prepared plan whose result columns changed
+// underneath it (ALTER TABLE after PREPARE): re-prepare once.
+bool isStalePlan(const Error &error)
+{
+    return error.details().value(QStringLiteral("sqlstate")).toString() == QLatin1String("0A000");
+}
+
+} // namespace
+
+bool Session::execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql)
+{
     // busy_timeout already waits inside SQLite; this outer retry covers the
     // cases where SQLite returns BUSY at once (lock upgrades, WAL recovery).
     int delayMs = 10;
     for (int attempt = 0;; ++attempt) {
-        if (prepared ? query.exec() : query.exec(sql))
-            return query;
-        const QSqlError error = query.lastError();
-        if (!isBusyError(m_profile.driver, error) || attempt >= m_profile.pool.busyRetries)
-            return errorFrom(error);
+        if (unpreparedSql ? query.exec(*unpreparedSql) : query.exec())
+            return true;
+        if (!isBusyError(m_profile.driver, query.lastError()) || attempt >= m_profile.pool.busyRetries)
+            return false;
         qCDebug(lcDb) << "SQLITE_BUSY on" << m_profile.name << "retry" << attempt + 1 << "in" << delayMs << "ms";
         QThread::msleep(delayMs);
         delayMs = std::min(delayMs * 2, 500);
+    }
+}
+
+Result<Rows> Session::exec(const QString &sql, const QVariantList &binds)
+{
+    if (binds.isEmpty()) {
+        QSqlQuery query = makeQuery(m_db);
+        if (!execWithBusyRetry(query, &sql))
+            return errorFrom(query.lastError());
+        return Rows(query);
+    }
+
+    for (int attempt = 0;; ++attempt) {
+        StatementCache::Lease lease;
+        if (auto prepareError = m_statements.acquire(m_db, sql, lease))
+            return errorFrom(*prepareError);
+        for (int i = 0; i < binds.size(); ++i)
+            lease.query.bindValue(i, binds.at(i));
+        if (execWithBusyRetry(lease.query, nullptr))
+            return Rows(lease.query, lease.token);
+        const Error error = errorFrom(lease.query.lastError());
+        if (lease.cached && attempt == 0 && isStalePlan(error)) {
+            m_statements.drop(sql);
+            continue;
+        }
+        return error;
     }
 }
 
@@ -56,7 +82,7 @@ Result<qint64> Session::execute(const QString &sql, const QVariantList &binds)
     auto query = exec(sql, binds);
     if (!query)
         return query.error();
-    return static_cast<qint64>(query.value().numRowsAffected());
+    return query.value().rowsAffected();
 }
 
 Result<QVariant> Session::scalar(const QString &sql, const QVariantList &binds)

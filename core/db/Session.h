@@ -2,6 +2,8 @@
 
 #include "Dialect.h"
 #include "NativeConnection.h"
+#include "Rows.h"
+#include "StatementCache.h"
 #include "config/ConnectionProfile.h"
 #include "error/Error.h"
 
@@ -18,16 +20,19 @@ namespace tw::db {
 class Session
 {
 public:
-    Session(QSqlDatabase &db, NativeConnection &native, const config::ConnectionProfile &profile);
+    Session(QSqlDatabase &db, NativeConnection &native, StatementCache &statements,
+            const config::ConnectionProfile &profile);
 
     QSqlDatabase &database() { return m_db; }
     NativeConnection &native() { return m_native; }
     const Dialect &dialect() const { return m_dialect; }
     const config::ConnectionProfile &profile() const { return m_profile; }
 
-    // Prepares, binds `binds` positionally to '?' and executes. SQLite
-    // statements that hit SQLITE_BUSY are retried with bounded backoff.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    // Binds `binds` positionally to '?' and executes. Statements with
+    // parameters are prepared once per connection and reused (StatementCache);
+    // statements without are sent as they are (PostgreSQL cannot prepare DDL).
+    // SQLite statements that hit SQLITE_BUSY are retried with bounded backoff.
+    Result<Rows> exec(const QString &sql, const QVariantList &binds = {});
     // exec() for statements whose rows are not wanted; gives rows affected.
     Result<qint64> execute(const QString &sql, const QVariantList &binds = {});
     // First column of the first row, or NOT_FOUND when there is no row.
@@ -41,8 +46,11 @@ public:
 
 private:
     friend class Transaction;
+    bool execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql);
+
     QSqlDatabase &m_db;
     NativeConnection &m_native;
+    StatementCache &m_statements;
     const config::ConnectionProfile &m_profile;
     const Dialect &m_dialect;
     int m_transactionDepth = 0;

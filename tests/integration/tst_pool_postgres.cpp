@@ -210,6 +210,73 @@ private slots:
         QVERIFY(!pool.cancel(queued.id)); // already gone
     }
 
+    void preparedStatementsAreReusedPerConnection()
+    {
+        Pool pool(profile(1, 0));
+        const QString table = QStringLiteral("tw_cache_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(test::resultOf(pool.run([table](Session &s) {
+                    return s.execute(QStringLiteral("CREATE TABLE %1 (id int PRIMARY KEY, name text)").arg(table));
+                })).ok());
+        const QString select = QStringLiteral("SELECT * FROM %1 WHERE id > ?").arg(table);
+        auto counts = test::resultOf(pool.run([select, table](Session &s) -> Result<QList<int>> {
+            QList<int> out;
+            for (int i = 0; i < 5; ++i) {
+                auto inserted = s.execute(QStringLiteral("INSERT INTO %1 VALUES (?, ?)").arg(table), {i, QStringLiteral("n%1").arg(i)});
+                if (!inserted)
+                    return inserted.error();
+                auto rows = s.exec(select, {-1});
+                if (!rows)
+                    return rows.error();
+            }
+            auto prepared = s.scalar(QStringLiteral("SELECT count(*) FROM pg_prepared_statements"));
+            if (!prepared)
+                return prepared.error();
+            out << prepared.value().toInt();
+            return out;
+        }));
+        QVERIFY2(counts.ok(), qPrintable(counts.ok() ? QString() : counts.error().toString()));
+        // One INSERT and one SELECT, each prepared once for five runs.
+        QCOMPARE(counts.value().first(), 2);
+
+        // A schema change under a cached plan: re-prepared, not an error.
+        auto widened = test::resultOf(pool.run([select, table](Session &s) -> Result<int> {
+            auto altered = s.execute(QStringLiteral("ALTER TABLE %1 ADD COLUMN extra int DEFAULT 7").arg(table));
+            if (!altered)
+                return altered.error();
+            auto rows = s.exec(select, {3});
+            if (!rows)
+                return rows.error();
+            if (!rows.value().next())
+                return Error(ErrorCode::NotFound, QStringLiteral("no row"));
+            return rows.value().record().count() * 100 + rows.value().value(2).toInt();
+        }));
+        QVERIFY2(widened.ok(), qPrintable(widened.ok() ? QString() : widened.error().toString()));
+        QCOMPARE(widened.value(), 307);
+
+        // The same SQL twice at once: the second use must not disturb the first.
+        auto nested = test::resultOf(pool.run([select](Session &s) -> Result<QStringList> {
+            QStringList seen;
+            auto outer = s.exec(select, {2});
+            if (!outer)
+                return outer.error();
+            while (outer.value().next()) {
+                auto inner = s.exec(select, {outer.value().value(0).toInt()});
+                if (!inner)
+                    return inner.error();
+                int after = 0;
+                while (inner.value().next())
+                    ++after;
+                seen << QStringLiteral("%1:%2").arg(outer.value().value(0).toInt()).arg(after);
+            }
+            return seen;
+        }));
+        QVERIFY(nested.ok());
+        QCOMPARE(nested.value(), (QStringList{QStringLiteral("3:1"), QStringLiteral("4:0")}));
+        QVERIFY(test::resultOf(pool.run([table](Session &s) {
+                    return s.execute(QStringLiteral("DROP TABLE %1").arg(table));
+                })).ok());
+    }
+
     void errorsAreMapped()
     {
         Pool pool(profile(1, 0));
