@@ -1,6 +1,7 @@
 #include "AppInfo.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 namespace tw::app {
 
@@ -11,6 +12,8 @@ void applyAppInfo()
     QCoreApplication::setOrganizationDomain(QStringLiteral("tablewright.io"));
     QCoreApplication::setApplicationName(QStringLiteral("tablewright"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TW_VERSION));
+    // Debug output only on request; QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("tablewright.*.debug=false"));
 }
 
 } // namespace tw::app

@@ -2,7 +2,7 @@
 
 namespace tw::app {
 
-// Organisation, application name and version for QStandardPaths and --version.
+// Application name and version (QStandardPaths, --version) and default log rules.
 void applyAppInfo();
 
 } // namespace tw::app

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <libpq-fe.h>
@@ -99,6 +100,7 @@ double runPool(const config::ConnectionProfile &profile, int clients, int perCli
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("tablewright.*.debug=false"));
     if (env("TW_TEST_PG_PORT").isEmpty()) {
         QTextStream(stderr) << "bench_pool: set TW_TEST_PG_* or run tools/bench.sh\n";
         return 2;
