@@ -9,11 +9,21 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <atomic>
+
 namespace tw::db {
 
 namespace {
 
 constexpr auto kPrePingBypass = std::chrono::milliseconds(500);
+
+// QSqlDatabase names are process-wide; a pool being replaced may still be
+// closing its workers while the new pool opens, so names never repeat.
+QString uniqueConnectionName(const QString &profile)
+{
+    static std::atomic<quint64> next{1};
+    return QStringLiteral("tw/%1/%2").arg(profile).arg(next.fetch_add(1));
+}
 
 QString postgresOptions(const config::ConnectionProfile &profile)
 {
@@ -38,7 +48,7 @@ ConnectionWorker::ConnectionWorker(const config::ConnectionProfile &profile, qui
     : m_profile(profile)
     , m_serial(serial)
     , m_host(host)
-    , m_connectionName(QStringLiteral("tw/%1/%2").arg(profile.name).arg(serial))
+    , m_connectionName(uniqueConnectionName(profile.name))
     , m_native(profile.driver)
 {
     setObjectName(QStringLiteral("db:%1#%2").arg(profile.name).arg(serial));
@@ -82,6 +92,34 @@ void ConnectionWorker::requestStop()
     QMutexLocker lock(&m_queueMutex);
     m_stop = true;
     m_queueCondition.wakeAll();
+}
+
+namespace {
+
+class DetachedHost final : public WorkerHost
+{
+public:
+    void taskStarting(ConnectionWorker *, double) override {}
+    void connectionOpened(ConnectionWorker *, bool) override {}
+    void taskFinished(ConnectionWorker *, Outcome) override {}
+};
+
+} // namespace
+
+void ConnectionWorker::orphan()
+{
+    Q_ASSERT(QThread::currentThread() == this);
+    static DetachedHost detached;
+    std::deque<Task> queued;
+    {
+        QMutexLocker lock(&m_queueMutex);
+        queued.swap(m_queue);
+        m_stop = true;
+    }
+    m_host = &detached;
+    for (Task &task : queued)
+        task.fail(Error(ErrorCode::PoolClosed, QStringLiteral("connection '%1' was closed").arg(m_profile.name),
+                        {{QStringLiteral("connection"), m_profile.name}}));
 }
 
 void ConnectionWorker::run()

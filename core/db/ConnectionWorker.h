@@ -58,6 +58,10 @@ public:
     bool cancel(quint64 taskId);
     // Closes the connection and ends the thread once the queue is empty.
     void requestStop();
+    // For a pool destroyed on this very worker's thread (a continuation held
+    // the last reference): fails what is queued here, stops reporting to the
+    // pool, and lets the thread end on its own. Call it on this thread only.
+    void orphan();
 
     // Book-keeping owned by the pool, read and written under its lock.
     Clock::time_point idleSince;
@@ -75,7 +79,7 @@ private:
 
     const config::ConnectionProfile m_profile;
     const quint64 m_serial;
-    WorkerHost *const m_host;
+    WorkerHost *m_host;
     const QString m_connectionName;
     NativeConnection m_native;
     StatementCache m_statements;

@@ -288,6 +288,19 @@ void Pool::close(CloseMode mode)
     for (Waiter &waiter : waiters)
         waiter.task.fail(poolError(ErrorCode::PoolClosed, m_profile,
                                    QStringLiteral("connection '%1' was closed").arg(m_profile.name)));
+    // The last reference to a pool can die in a job's continuation, on one of
+    // this pool's own threads; that thread cannot wait for itself.
+    for (auto &worker : workers) {
+        if (worker.get() == QThread::currentThread()) {
+            qCWarning(lcPool) << "pool" << m_profile.name << "destroyed on its own worker thread; detaching it";
+            worker->orphan();
+            // A QThread cannot join or delete itself: another thread does.
+            std::thread([orphan = worker.release()] {
+                orphan->wait();
+                delete orphan;
+            }).detach();
+        }
+    }
     workers.clear(); // each destructor waits for its running job to end
     qCDebug(lcPool) << "pool" << m_profile.name << "closed";
 }

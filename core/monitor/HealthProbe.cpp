@@ -9,7 +9,7 @@ namespace tw::monitor {
 QFuture<HealthStatus> probeHealth(const std::shared_ptr<db::Pool> &pool)
 {
     const QString name = pool->name();
-    // Holding the pool in the continuation keeps it alive until the probe ends.
+    // The continuation runs on a worker thread and must not own the pool.
     return pool
         ->run([](db::Session &session) -> Result<double> {
             QElapsedTimer timer;
@@ -19,7 +19,7 @@ QFuture<HealthStatus> probeHealth(const std::shared_ptr<db::Pool> &pool)
                 return pinged.error();
             return timer.nsecsElapsed() / 1e6;
         })
-        .then([name, pool](const Result<double> &latency) {
+        .then([name](const Result<double> &latency) {
             HealthStatus status;
             status.connection = name;
             status.checkedAt = QDateTime::currentDateTimeUtc();

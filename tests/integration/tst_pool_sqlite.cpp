@@ -187,6 +187,20 @@ private slots:
         QCOMPARE(pool.stats().opened, quint64(2));
     }
 
+    void lastReferenceDroppedOnAWorkerThread()
+    {
+        // A context-less continuation runs on the worker that finished the
+        // job; here it owns the last reference, so the pool dies there.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("destroyed on its own worker thread")));
+        auto pool = std::make_shared<Pool>(profile(1));
+        QFuture<bool> chained = pool->run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })
+                                    .then([pool](const Result<QVariant> &r) { return r.ok(); });
+        pool.reset();
+        chained.waitForFinished();
+        QVERIFY(chained.result());
+        QTest::qWait(100); // the worker thread ends by itself
+    }
+
     void scriptsRunThroughTheNativeApi()
     {
         Pool pool(profile(1));

@@ -100,6 +100,30 @@ private slots:
         QCOMPARE(registry.pool(profile->name)->profile().pool.size, 7);
     }
 
+    void replacingABusyPoolKeepsBothWorking()
+    {
+        // The old pool's connections are still busy while the new pool opens
+        // its own: their QSqlDatabase names must not collide.
+        auto profile = test::postgresProfile(QStringLiteral("pg-replace"));
+        TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        db::ConnectionRegistry registry;
+        QVERIFY(test::waitFor(registry.open(*profile)));
+        auto old = registry.pool(profile->name)->run([](db::Session &s) {
+            return s.scalar(QStringLiteral("SELECT 'old' FROM pg_sleep(0.5)"));
+        });
+        auto changed = *profile;
+        changed.pool.size = 3;
+        auto reopened = registry.open(changed);
+        QVERIFY(test::waitFor(reopened));
+        QVERIFY2(reopened.result().ok(), qPrintable(reopened.result().ok() ? QString() : reopened.result().error().toString()));
+        auto fresh = test::resultOf(registry.pool(profile->name)->run([](db::Session &s) {
+            return s.scalar(QStringLiteral("SELECT 'new'"));
+        }));
+        QCOMPARE(fresh.value().toString(), QStringLiteral("new"));
+        old.waitForFinished();
+        QCOMPARE(old.result().value().toString(), QStringLiteral("old"));
+    }
+
     void closeDoesNotWaitForRunningJobs()
     {
         auto profile = test::postgresProfile(QStringLiteral("pg-close"));
