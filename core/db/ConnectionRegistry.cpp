@@ -4,6 +4,8 @@
 #include "log/Categories.h"
 
 #include <QPromise>
+
+#include <algorithm>
 #include <QtConcurrent>
 
 namespace tw::db {
@@ -53,7 +55,11 @@ QFuture<Status> ConnectionRegistry::openPool(const config::ConnectionProfile &pr
         m_pools.insert(profile.name, pool);
     }
     const QString name = profile.name;
-    return pool->open().then(this, [this, name](const Status &status) {
+    std::weak_ptr<Pool> current = pool;
+    return pool->open().then(this, [this, name, current](const Status &status) {
+        // A pool replaced or closed meanwhile reports nothing.
+        if (m_pools.value(name) != current.lock())
+            return status;
         if (status.ok()) {
             qCInfo(lcPool) << "connection" << name << "is open";
             emit opened(name);
@@ -116,16 +122,24 @@ void ConnectionRegistry::close(const QString &name)
 
 void ConnectionRegistry::closeAll()
 {
-    // Shutdown: running statements are cancelled so this returns quickly.
+    // Shutdown: running statements are cancelled so this returns quickly,
+    // also on pools still closing in the background.
     const auto pools = std::exchange(m_pools, {});
     for (const auto &pool : pools)
         pool->close(Pool::CloseMode::CancelRunning);
+    for (const auto &retiring : std::exchange(m_retiring, {})) {
+        if (auto pool = retiring.lock())
+            pool->close(Pool::CloseMode::CancelRunning);
+    }
 }
 
 void ConnectionRegistry::retire(std::shared_ptr<Pool> pool)
 {
     // Closing waits for running jobs; do it off this (possibly GUI) thread.
-    // Jobs still holding the pool keep it alive until they finish.
+    m_retiring.erase(std::remove_if(m_retiring.begin(), m_retiring.end(),
+                                    [](const auto &weak) { return weak.expired(); }),
+                     m_retiring.end());
+    m_retiring.push_back(pool);
     (void)QtConcurrent::run([pool = std::move(pool)] { pool->close(); });
 }
 

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 namespace tw::config {
 class SecretStore;
@@ -53,10 +54,11 @@ signals:
 
 private:
     QFuture<Status> openPool(const config::ConnectionProfile &profile);
-    static void retire(std::shared_ptr<Pool> pool);
+    void retire(std::shared_ptr<Pool> pool);
 
     config::SecretStore *m_secrets;
     QHash<QString, std::shared_ptr<Pool>> m_pools;
+    std::vector<std::weak_ptr<Pool>> m_retiring; // closing in the background
 };
 
 } // namespace tw::db

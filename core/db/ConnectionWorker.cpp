@@ -70,12 +70,14 @@ void ConnectionWorker::post(Task task)
 bool ConnectionWorker::cancel(quint64 taskId)
 {
     QMutexLocker lock(&m_taskMutex);
-    if (m_runningTask == taskId) {
+    if (m_currentTask == taskId) {
+        m_cancelRequested = true;
+        // Nothing to interrupt while connecting or between statements; the
+        // flag stops the job at its next statement then.
         QString error;
-        const bool sent = m_native.cancel(&error);
-        if (!sent)
-            qCWarning(lcPool) << "cancel on" << m_profile.name << "failed:" << error;
-        return sent;
+        if (!m_native.cancel(&error))
+            qCDebug(lcPool) << "cancel on" << m_profile.name << "found no running statement:" << error;
+        return true;
     }
     QMutexLocker queueLock(&m_queueMutex);
     for (const Task &task : m_queue) {
@@ -92,34 +94,6 @@ void ConnectionWorker::requestStop()
     QMutexLocker lock(&m_queueMutex);
     m_stop = true;
     m_queueCondition.wakeAll();
-}
-
-namespace {
-
-class DetachedHost final : public WorkerHost
-{
-public:
-    void taskStarting(ConnectionWorker *, double) override {}
-    void connectionOpened(ConnectionWorker *, bool) override {}
-    void taskFinished(ConnectionWorker *, Outcome) override {}
-};
-
-} // namespace
-
-void ConnectionWorker::orphan()
-{
-    Q_ASSERT(QThread::currentThread() == this);
-    static DetachedHost detached;
-    std::deque<Task> queued;
-    {
-        QMutexLocker lock(&m_queueMutex);
-        queued.swap(m_queue);
-        m_stop = true;
-    }
-    m_host = &detached;
-    for (Task &task : queued)
-        task.fail(Error(ErrorCode::PoolClosed, QStringLiteral("connection '%1' was closed").arg(m_profile.name),
-                        {{QStringLiteral("connection"), m_profile.name}}));
 }
 
 void ConnectionWorker::run()
@@ -143,25 +117,40 @@ void ConnectionWorker::run()
 
 void ConnectionWorker::runTask(Task &task)
 {
+    {
+        QMutexLocker lock(&m_taskMutex);
+        m_currentTask = task.id;
+        m_cancelRequested = m_cancelBeforeStart == task.id;
+        m_cancelBeforeStart = 0;
+    }
+    // Order matters: book-keeping, then the result (continuations may run
+    // here), then the connection goes back to the pool.
+    auto finish = [this](WorkerHost::Outcome outcome, const std::function<void()> &publish) {
+        {
+            QMutexLocker lock(&m_taskMutex);
+            m_currentTask = 0;
+            m_cancelRequested = false;
+        }
+        m_host->taskFinished(this, outcome);
+        publish();
+        m_host->taskReleased(this);
+    };
+    const Error cancelled(ErrorCode::QueryCancelled, QStringLiteral("cancelled before it started"),
+                          {{QStringLiteral("connection"), m_profile.name}});
+
+    if (m_cancelRequested) {
+        finish(WorkerHost::Outcome::Usable, [&] { task.fail(cancelled); });
+        return;
+    }
     const Status ready = prepareConnection();
     if (!ready.ok()) {
         close();
-        m_host->taskFinished(this, WorkerHost::Outcome::Broken);
-        task.fail(ready.error());
+        finish(WorkerHost::Outcome::Broken, [&] { task.fail(ready.error()); });
         return;
     }
-
-    {
-        QMutexLocker lock(&m_taskMutex);
-        if (m_cancelBeforeStart == task.id) {
-            m_cancelBeforeStart = 0;
-            lock.unlock();
-            m_host->taskFinished(this, WorkerHost::Outcome::Usable);
-            task.fail(Error(ErrorCode::QueryCancelled, QStringLiteral("cancelled before it started"),
-                            {{QStringLiteral("connection"), m_profile.name}}));
-            return;
-        }
-        m_runningTask = task.id;
+    if (m_cancelRequested) {
+        finish(WorkerHost::Outcome::Usable, [&] { task.fail(cancelled); });
+        return;
     }
 
     const double acquireMs =
@@ -171,21 +160,15 @@ void ConnectionWorker::runTask(Task &task)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     std::function<void()> publish;
     {
-        Session session(db, m_native, m_statements, m_profile);
+        Session session(db, m_native, m_statements, m_profile, &m_cancelRequested);
         publish = task.run(session);
-    }
-
-    {
-        QMutexLocker lock(&m_taskMutex);
-        m_runningTask = 0;
     }
 
     m_lastUsed = Clock::now();
     const bool alive = m_native.looksAlive();
     if (!alive)
         close();
-    m_host->taskFinished(this, alive ? WorkerHost::Outcome::Usable : WorkerHost::Outcome::Broken);
-    publish();
+    finish(alive ? WorkerHost::Outcome::Usable : WorkerHost::Outcome::Broken, publish);
 }
 
 Status ConnectionWorker::prepareConnection()

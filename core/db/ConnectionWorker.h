@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -40,7 +41,12 @@ public:
     virtual ~WorkerHost() = default;
     virtual void taskStarting(ConnectionWorker *worker, double acquireMs) = 0;
     virtual void connectionOpened(ConnectionWorker *worker, bool replacedDeadOne) = 0;
+    // The job is done and its connection checked; its result is not yet
+    // published.
     virtual void taskFinished(ConnectionWorker *worker, Outcome outcome) = 0;
+    // The result is published (continuations without a context have run on
+    // this thread); only now may the worker take new work.
+    virtual void taskReleased(ConnectionWorker *worker) = 0;
 };
 
 // A pooled connection: one thread that owns one QSqlDatabase for its whole
@@ -58,10 +64,6 @@ public:
     bool cancel(quint64 taskId);
     // Closes the connection and ends the thread once the queue is empty.
     void requestStop();
-    // For a pool destroyed on this very worker's thread (a continuation held
-    // the last reference): fails what is queued here, stops reporting to the
-    // pool, and lets the thread end on its own. Call it on this thread only.
-    void orphan();
 
     // Book-keeping owned by the pool, read and written under its lock.
     Clock::time_point idleSince;
@@ -79,7 +81,7 @@ private:
 
     const config::ConnectionProfile m_profile;
     const quint64 m_serial;
-    WorkerHost *m_host;
+    WorkerHost *const m_host;
     const QString m_connectionName;
     NativeConnection m_native;
     StatementCache m_statements;
@@ -92,8 +94,11 @@ private:
     bool m_stop = false;
 
     QMutex m_taskMutex;           // guards the two ids below against cancel()
-    quint64 m_runningTask = 0;
+    quint64 m_currentTask = 0;    // from the moment it leaves the queue
     quint64 m_cancelBeforeStart = 0;
+    // Set by cancel(); checked before opening and before every statement,
+    // so a cancel between statements or during connect is not lost.
+    std::atomic<bool> m_cancelRequested{false};
 };
 
 } // namespace tw::db

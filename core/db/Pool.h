@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConnectionWorker.h"
+#include "PoolCore.h"
 #include "PoolStats.h"
 #include "Session.h"
 #include "config/ConnectionProfile.h"
@@ -8,13 +8,9 @@
 #include <QFuture>
 #include <QPromise>
 
-#include <condition_variable>
-#include <exception>
 #include <memory>
-#include <mutex>
-#include <thread>
+#include <optional>
 #include <type_traits>
-#include <vector>
 
 namespace tw::db {
 
@@ -33,16 +29,25 @@ struct Job
 // be opened (up to size + overflow), or its acquire timeout passes
 // (POOL_TIMEOUT). A housekeeping thread expires waiters and closes idle,
 // aged and surplus connections.
-class Pool final : private WorkerHost
+//
+// Continuations without a context object run on the thread that finished
+// the job (a worker, or the housekeeper for timeouts): keep them short and
+// never block in them on another job of the same pool; use
+// .then(contextObject, …) or QtFuture::Launch::Async for that.
+class Pool final
 {
 public:
+    using CloseMode = db::CloseMode;
+
     explicit Pool(config::ConnectionProfile profile);
-    ~Pool() override;
+    // Closes gracefully (see close()); on one of the pool's own threads the
+    // closing finishes in the background instead.
+    ~Pool();
     Pool(const Pool &) = delete;
     Pool &operator=(const Pool &) = delete;
 
-    const config::ConnectionProfile &profile() const { return m_profile; }
-    const QString &name() const { return m_profile.name; }
+    const config::ConnectionProfile &profile() const { return m_core->profile(); }
+    const QString &name() const { return m_core->profile().name; }
 
     // Opens one connection now and checks it, so a bad profile is reported
     // when it is set up, not on first use.
@@ -54,53 +59,24 @@ public:
     template<typename Fn>
     auto run(Fn fn) { return submit(std::move(fn)).future; }
 
-    // Stops a job: removed from the queue if it is still waiting, otherwise
-    // the statement running for it is cancelled (PQcancel / sqlite3_interrupt).
-    // Its future then holds QUERY_CANCELLED (or whatever the job made of it).
-    bool cancel(quint64 jobId);
+    // Stops a job: removed from the queue if it is still waiting; otherwise
+    // the statement running for it is cancelled (PQcancel / sqlite3_interrupt)
+    // and any later statement of the job fails. Its future then holds
+    // QUERY_CANCELLED (or whatever the job made of it).
+    bool cancel(quint64 jobId) { return m_core->cancel(jobId); }
 
-    PoolStats stats() const;
+    PoolStats stats() const { return m_core->stats(); }
 
-    enum class CloseMode { Graceful, CancelRunning };
     // Fails queued jobs with POOL_CLOSED and closes every connection. Blocks
     // until running jobs end: Graceful lets them finish, CancelRunning
     // cancels their statements first (for shutdown). Never call it from the
     // GUI thread with Graceful while long jobs may run.
-    void close(CloseMode mode = CloseMode::Graceful);
+    void close(CloseMode mode = CloseMode::Graceful) { m_core->close(mode); }
 
 private:
-    struct Waiter
-    {
-        Task task;
-        Clock::time_point deadline;
-    };
+    static Error wrapException(const QString &connection);
 
-    void enqueue(Task task);
-    void housekeeping();
-    std::vector<Task> expireWaitersLocked(Clock::time_point now);
-    ConnectionWorker *spawnWorkerLocked();
-    void retireLocked(ConnectionWorker *worker);
-
-    void taskStarting(ConnectionWorker *worker, double acquireMs) override;
-    void connectionOpened(ConnectionWorker *worker, bool replacedDeadOne) override;
-    void taskFinished(ConnectionWorker *worker, Outcome outcome) override;
-
-    static Error wrapException(const config::ConnectionProfile &profile);
-
-    const config::ConnectionProfile m_profile;
-
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_closing = false;
-    quint64 m_nextJobId = 1;
-    quint64 m_nextWorkerSerial = 1;
-    std::vector<std::unique_ptr<ConnectionWorker>> m_workers;
-    std::vector<ConnectionWorker *> m_idle;            // LIFO: warm ones first
-    std::vector<std::pair<quint64, ConnectionWorker *>> m_running;
-    std::deque<Waiter> m_waiters;
-    std::vector<std::unique_ptr<ConnectionWorker>> m_retired; // joined by housekeeping
-    PoolStats m_stats;
-    std::thread m_housekeeper;
+    std::shared_ptr<PoolCore> m_core;
 };
 
 template<typename Fn>
@@ -116,15 +92,14 @@ auto Pool::submit(Fn fn) -> Job<std::invoke_result_t<Fn &, Session &>>
     promise->start();
 
     Task task;
-    const config::ConnectionProfile *profile = &m_profile;
-    task.run = [promise, fn = std::move(fn), profile](Session &session) mutable -> std::function<void()> {
+    task.run = [promise, fn = std::move(fn), connection = name()](Session &session) mutable -> std::function<void()> {
         // A throwing job must not take the worker down; its Transaction
         // guard has already rolled back during unwinding.
         auto result = std::make_shared<std::optional<R>>();
         try {
             result->emplace(fn(session));
         } catch (...) {
-            result->emplace(wrapException(*profile));
+            result->emplace(wrapException(connection));
         }
         return [promise, result] {
             promise->addResult(std::move(**result));
@@ -135,12 +110,9 @@ auto Pool::submit(Fn fn) -> Job<std::invoke_result_t<Fn &, Session &>>
         promise->addResult(R(error));
         promise->finish();
     };
-    {
-        std::lock_guard lock(m_mutex);
-        task.id = m_nextJobId++;
-    }
+    task.id = m_core->nextJobId();
     job.id = task.id;
-    enqueue(std::move(task));
+    m_core->enqueue(std::move(task));
     return job;
 }
 

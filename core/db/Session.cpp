@@ -9,10 +9,11 @@
 namespace tw::db {
 
 Session::Session(QSqlDatabase &db, NativeConnection &native, StatementCache &statements,
-                 const config::ConnectionProfile &profile)
+                 const config::ConnectionProfile &profile, const std::atomic<bool> *cancelled)
     : m_db(db)
     , m_native(native)
     , m_statements(statements)
+    , m_cancelled(cancelled)
     , m_profile(profile)
     , m_dialect(dialectFor(profile.driver))
 {}
@@ -43,7 +44,7 @@ bool Session::execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql)
     for (int attempt = 0;; ++attempt) {
         if (unpreparedSql ? query.exec(*unpreparedSql) : query.exec())
             return true;
-        if (!isBusyError(m_profile.driver, query.lastError()) || attempt >= m_profile.pool.busyRetries)
+        if (!isBusyError(m_profile.driver, query.lastError()) || attempt >= m_profile.pool.busyRetries || isCancelled())
             return false;
         qCDebug(lcDb) << "SQLITE_BUSY on" << m_profile.name << "retry" << attempt + 1 << "in" << delayMs << "ms";
         QThread::msleep(delayMs);
@@ -51,8 +52,16 @@ bool Session::execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql)
     }
 }
 
+Error Session::cancelledError() const
+{
+    return Error(ErrorCode::QueryCancelled, QStringLiteral("the job was cancelled"),
+                 {{QStringLiteral("connection"), m_profile.name}});
+}
+
 Result<Rows> Session::exec(const QString &sql, const QVariantList &binds)
 {
+    if (isCancelled())
+        return cancelledError();
     if (binds.isEmpty()) {
         QSqlQuery query = makeQuery(m_db);
         if (!execWithBusyRetry(query, &sql))
@@ -97,6 +106,8 @@ Result<QVariant> Session::scalar(const QString &sql, const QVariantList &binds)
 
 Status Session::executeScript(const QString &sql)
 {
+    if (isCancelled())
+        return cancelledError();
     Status status = m_native.executeScript(sql);
     if (!status.ok()) {
         Error error = status.error();

@@ -13,6 +13,7 @@
 
 #include <atomic>
 
+
 namespace tw::db {
 
 // What a pool job sees: one open connection, on the worker thread that owns
@@ -21,7 +22,10 @@ class Session
 {
 public:
     Session(QSqlDatabase &db, NativeConnection &native, StatementCache &statements,
-            const config::ConnectionProfile &profile);
+            const config::ConnectionProfile &profile, const std::atomic<bool> *cancelled = nullptr);
+
+    // True once the job was cancelled; statements then fail with QUERY_CANCELLED.
+    bool isCancelled() const { return m_cancelled && m_cancelled->load(); }
 
     QSqlDatabase &database() { return m_db; }
     NativeConnection &native() { return m_native; }
@@ -41,6 +45,7 @@ public:
     Status executeScript(const QString &sql);
 
     Error errorFrom(const QSqlError &error) const;
+    Error cancelledError() const;
 
     bool inTransaction() const { return m_transactionDepth > 0; }
 
@@ -51,6 +56,7 @@ private:
     QSqlDatabase &m_db;
     NativeConnection &m_native;
     StatementCache &m_statements;
+    const std::atomic<bool> *m_cancelled;
     const config::ConnectionProfile &m_profile;
     const Dialect &m_dialect;
     int m_transactionDepth = 0;

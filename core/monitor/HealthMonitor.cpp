@@ -29,24 +29,25 @@ void HealthMonitor::probeAll()
     if (m_pending > 0)
         return;
     const QStringList names = m_registry->names();
-    if (names.isEmpty()) {
-        emit finished();
-        return;
-    }
-    m_pending = int(names.size());
+    // One extra count held by this loop, so probes that answer at once (a
+    // closed pool) cannot end the round before every probe is started.
+    m_pending = 1;
     for (const QString &name : names) {
         auto pool = m_registry->pool(name);
-        if (!pool) {
-            --m_pending;
+        if (!pool)
             continue;
-        }
+        ++m_pending;
         probeHealth(pool).then(this, [this](const HealthStatus &status) {
             record(status);
-            if (--m_pending == 0)
-                emit finished();
+            probeDone();
         });
     }
-    if (m_pending == 0)
+    probeDone();
+}
+
+void HealthMonitor::probeDone()
+{
+    if (--m_pending == 0)
         emit finished();
 }
 

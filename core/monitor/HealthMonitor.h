@@ -36,6 +36,7 @@ signals:
 
 private:
     void record(HealthStatus status);
+    void probeDone();
 
     db::ConnectionRegistry *m_registry;
     QTimer m_timer;

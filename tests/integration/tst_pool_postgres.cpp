@@ -5,6 +5,10 @@
 
 #include <QElapsedTimer>
 #include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QThread>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -65,14 +69,16 @@ private slots:
         QCOMPARE(stats.completed, quint64(32));
         QCOMPARE(stats.acquireLatency.count(), quint64(32));
         QCOMPARE(stats.acquireLatency.cumulative().back(), quint64(32));
-        QCOMPARE(stats.busy, 0);
         QCOMPARE(stats.waiting, 0);
         QCOMPARE(stats.timeouts, quint64(0));
+        // A connection is handed back just after its result is published.
+        QTRY_COMPARE(pool.stats().busy, 0);
+        const PoolStats settled = pool.stats();
         // Overflow connections are closed as soon as they are returned.
-        QVERIFY2(stats.size <= 4, qPrintable(QString::number(stats.size)));
-        QCOMPARE(stats.overflow, 0);
-        QCOMPARE(stats.opened - stats.closed, quint64(stats.size));
-        QCOMPARE(stats.idle, stats.size);
+        QVERIFY2(settled.size <= 4, qPrintable(QString::number(settled.size)));
+        QCOMPARE(settled.overflow, 0);
+        QCOMPARE(settled.opened - settled.closed, quint64(settled.size));
+        QCOMPARE(settled.idle, settled.size);
     }
 
     void acquireTimeoutGivesPoolTimeout()
@@ -195,6 +201,62 @@ private slots:
         QCOMPARE(result.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("57014"));
         // The connection survives a cancel.
         QVERIFY(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
+    }
+
+    void cancelWhileConnectingIsNotLost()
+    {
+        // A proxy that holds each new connection for 700 ms before piping it
+        // to the real server: the cancel arrives while libpq is connecting.
+        const auto real = *test::postgresProfile();
+        QTcpServer proxy;
+        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+        connect(&proxy, &QTcpServer::newConnection, this, [&proxy, real] {
+            QTcpSocket *client = proxy.nextPendingConnection();
+            QTimer::singleShot(700, client, [client, real] {
+                auto *server = new QTcpSocket(client);
+                connect(client, &QTcpSocket::readyRead, server, [client, server] { server->write(client->readAll()); });
+                connect(server, &QTcpSocket::readyRead, client, [client, server] { client->write(server->readAll()); });
+                connect(server, &QTcpSocket::connected, server, [client, server] { server->write(client->readAll()); });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                server->connectToHost(QHostAddress::LocalHost, quint16(real.port));
+            });
+        });
+        auto p = profile(1, 0);
+        p.name = QStringLiteral("slow-accept");
+        p.port = proxy.serverPort();
+        Pool pool(p);
+        std::atomic<bool> ran{false};
+        auto job = pool.submit([&ran](Session &s) {
+            ran = true;
+            return s.execute(QStringLiteral("SELECT 1"));
+        });
+        QTest::qWait(200);
+        QVERIFY(pool.cancel(job.id));
+        QVERIFY(test::waitFor(job.future, 10000));
+        QVERIFY(!ran.load());
+        QCOMPARE(job.future.result().error().code(), ErrorCode::QueryCancelled);
+        // The connection it opened meanwhile is fine for the next job.
+        auto next = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 7")); });
+        QVERIFY(test::waitFor(next, 10000));
+        QCOMPARE(next.result().value().toInt(), 7);
+    }
+
+    void cancelBetweenStatementsStopsTheRest()
+    {
+        Pool pool(profile(1, 0));
+        std::atomic<bool> firstDone{false};
+        auto job = pool.submit([&firstDone](Session &s) -> Result<qint64> {
+            auto first = s.execute(QStringLiteral("SELECT 1"));
+            firstDone = true;
+            QThread::msleep(300); // not in a statement: nothing to interrupt
+            if (!first)
+                return first;
+            return s.execute(QStringLiteral("SELECT 2"));
+        });
+        QTRY_VERIFY(firstDone.load());
+        QVERIFY(pool.cancel(job.id));
+        job.future.waitForFinished();
+        QCOMPARE(job.future.result().error().code(), ErrorCode::QueryCancelled);
     }
 
     void cancelWhileWaitingRemovesTheJob()

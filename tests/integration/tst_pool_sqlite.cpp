@@ -6,6 +6,9 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <atomic>
+#include <thread>
 #include <QtTest>
 
 using namespace tw;
@@ -191,14 +194,95 @@ private slots:
     {
         // A context-less continuation runs on the worker that finished the
         // job; here it owns the last reference, so the pool dies there.
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("destroyed on its own worker thread")));
         auto pool = std::make_shared<Pool>(profile(1));
         QFuture<bool> chained = pool->run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })
                                     .then([pool](const Result<QVariant> &r) { return r.ok(); });
         pool.reset();
         chained.waitForFinished();
         QVERIFY(chained.result());
-        QTest::qWait(100); // the worker thread ends by itself
+    }
+
+    void lastReferenceDroppedOnTheHousekeeper()
+    {
+        // A timed-out job is failed on the housekeeping thread.
+        auto p = profile(1);
+        p.pool.acquireTimeoutMs = 100;
+        auto pool = std::make_shared<Pool>(p);
+        auto busy = pool->run([](Session &s) -> Result<qint64> {
+            QThread::msleep(400);
+            return s.execute(QStringLiteral("SELECT 1"));
+        });
+        QFuture<int> starved = pool->run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })
+                                   .then([pool](const Result<QVariant> &r) { return int(r.error().code()); });
+        pool.reset();
+        starved.waitForFinished();
+        QCOMPARE(ErrorCode(starved.result()), ErrorCode::PoolTimeout);
+        busy.waitForFinished();
+        QVERIFY(busy.result().ok());
+    }
+
+    void lastReferenceDroppedOnARetiredOverflowWorker()
+    {
+        auto p = profile(1);
+        p.pool.overflow = 1;
+        auto pool = std::make_shared<Pool>(p);
+        auto first = pool->run([](Session &s) -> Result<qint64> {
+            QThread::msleep(200);
+            return s.execute(QStringLiteral("SELECT 1"));
+        });
+        // The second job takes the overflow connection, which is retired
+        // when it is handed back; its continuation holds the last reference.
+        QFuture<bool> second = pool->run([](Session &s) -> Result<qint64> {
+                                       QThread::msleep(300);
+                                       return s.execute(QStringLiteral("SELECT 1"));
+                                   })
+                                   .then([pool](const Result<qint64> &r) { return r.ok(); });
+        pool.reset();
+        first.waitForFinished();
+        second.waitForFinished();
+        QVERIFY(first.result().ok());
+        QVERIFY(second.result());
+    }
+
+    void continuationMayWaitForAnotherJob()
+    {
+        // The worker running a continuation is not idle yet, so the job the
+        // continuation waits for goes to another connection, not behind it.
+        auto p = profile(2);
+        p.pool.acquireTimeoutMs = 3000;
+        Pool pool(p);
+        QFuture<int> chained = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 20")); })
+                                   .then([&pool](const Result<QVariant> &first) {
+                                       auto second = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 22")); });
+                                       second.waitForFinished();
+                                       return first.value().toInt() + second.result().value().toInt();
+                                   });
+        QVERIFY(test::waitFor(chained, 5000));
+        QCOMPARE(chained.result(), 42);
+    }
+
+    void concurrentClosesAllWaitForTheEnd()
+    {
+        Pool pool(profile(1));
+        auto running = pool.run([](Session &s) -> Result<qint64> {
+            QThread::msleep(300);
+            return s.execute(QStringLiteral("SELECT 1"));
+        });
+        QTest::qWait(50);
+        std::atomic<int> returnedEarly{0};
+        std::vector<std::thread> closers;
+        for (int i = 0; i < 3; ++i) {
+            closers.emplace_back([&pool, &running, &returnedEarly] {
+                pool.close();
+                if (!running.isFinished())
+                    ++returnedEarly;
+            });
+        }
+        for (auto &closer : closers)
+            closer.join();
+        QCOMPARE(returnedEarly.load(), 0);
+        QVERIFY(running.result().ok());
+        QCOMPARE(pool.stats().size, 0);
     }
 
     void scriptsRunThroughTheNativeApi()
