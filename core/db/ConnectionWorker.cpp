@@ -67,16 +67,16 @@ void ConnectionWorker::post(Task task)
     m_queueCondition.wakeOne();
 }
 
-bool ConnectionWorker::cancel(quint64 taskId)
+bool ConnectionWorker::cancel(quint64 taskId, std::function<bool(QString *)> *send)
 {
     QMutexLocker lock(&m_taskMutex);
     if (m_currentTask == taskId) {
+        // While connecting or between statements there is nothing to
+        // interrupt; the flag stops the job at its next statement.
         m_cancelRequested = true;
-        // Nothing to interrupt while connecting or between statements; the
-        // flag stops the job at its next statement then.
-        QString error;
-        if (!m_native.cancel(&error))
-            qCDebug(lcPool) << "cancel on" << m_profile.name << "found no running statement:" << error;
+        auto request = m_native.cancel();
+        if (send)
+            *send = std::move(request);
         return true;
     }
     QMutexLocker queueLock(&m_queueMutex);

@@ -61,7 +61,9 @@ public:
 
     void post(Task task);
     // Thread-safe: stops the task if it is running or about to run here.
-    bool cancel(quint64 taskId);
+    // False when the task is not here. `send` receives a PostgreSQL cancel
+    // request still to be sent (see NativeConnection::cancel).
+    bool cancel(quint64 taskId, std::function<bool(QString *)> *send = nullptr);
     // Closes the connection and ends the thread once the queue is empty.
     void requestStop();
 

@@ -32,7 +32,7 @@ void NativeConnection::attach(const QSqlDatabase &db)
     if (m_driver == config::Driver::Postgres && isPg) {
         m_pg = *static_cast<PGconn *const *>(handle.data());
         if (m_pg)
-            m_pgCancel = PQgetCancel(m_pg);
+            m_pgCancel = std::shared_ptr<PGcancel>(PQgetCancel(m_pg), PQfreeCancel);
     } else if (m_driver == config::Driver::Sqlite && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         m_sqlite = *static_cast<sqlite3 *const *>(handle.data());
     } else {
@@ -43,32 +43,27 @@ void NativeConnection::attach(const QSqlDatabase &db)
 void NativeConnection::detach()
 {
     QMutexLocker lock(&m_cancelMutex);
-    if (m_pgCancel) {
-        PQfreeCancel(m_pgCancel);
-        m_pgCancel = nullptr;
-    }
+    m_pgCancel.reset();
     m_pg = nullptr;
     m_sqlite = nullptr;
 }
 
-bool NativeConnection::cancel(QString *errorOut)
+std::function<bool(QString *)> NativeConnection::cancel()
 {
     QMutexLocker lock(&m_cancelMutex);
     if (m_pgCancel) {
-        char errbuf[256] = {};
-        if (PQcancel(m_pgCancel, errbuf, sizeof errbuf) == 1)
-            return true;
-        if (errorOut)
-            *errorOut = QString::fromLocal8Bit(errbuf);
-        return false;
+        return [request = m_pgCancel](QString *errorOut) {
+            char errbuf[256] = {};
+            if (PQcancel(request.get(), errbuf, sizeof errbuf) == 1)
+                return true;
+            if (errorOut)
+                *errorOut = QString::fromLocal8Bit(errbuf);
+            return false;
+        };
     }
-    if (m_sqlite) {
-        sqlite3_interrupt(m_sqlite);
-        return true;
-    }
-    if (errorOut)
-        *errorOut = QStringLiteral("connection is not open");
-    return false;
+    if (m_sqlite)
+        sqlite3_interrupt(m_sqlite); // cheap and thread-safe while the handle is open
+    return {};
 }
 
 bool NativeConnection::looksAlive() const

@@ -6,6 +6,9 @@
 #include <QMutex>
 #include <QSqlDatabase>
 
+#include <functional>
+#include <memory>
+
 typedef struct pg_conn PGconn;
 typedef struct pg_cancel PGcancel;
 struct sqlite3;
@@ -27,9 +30,11 @@ public:
     void attach(const QSqlDatabase &db);
     void detach();
 
-    // Thread-safe. Asks the server (PQcancel) or the library
-    // (sqlite3_interrupt) to stop the statement running now.
-    bool cancel(QString *errorOut = nullptr);
+    // Thread-safe. Interrupts the SQLite statement running now at once, or
+    // prepares a PostgreSQL cancel request and returns it to be sent. PQcancel
+    // opens a connection to the server, so callers send it outside their
+    // locks and off the GUI thread. Empty when there is nothing to cancel.
+    std::function<bool(QString *)> cancel();
 
     // False once libpq has seen the socket die; SQLite is always alive.
     bool looksAlive() const;
@@ -45,7 +50,8 @@ private:
     PGconn *m_pg = nullptr;
     sqlite3 *m_sqlite = nullptr;
     mutable QMutex m_cancelMutex;
-    PGcancel *m_pgCancel = nullptr;
+    // Shared so that a cancel request in flight outlives a reconnect.
+    std::shared_ptr<PGcancel> m_pgCancel;
 };
 
 } // namespace tw::db

@@ -127,11 +127,31 @@ std::vector<Task> PoolCore::expireWaitersLocked(Clock::time_point now)
     return expired;
 }
 
+namespace {
+
+// PQcancel connects to the server: never under a lock, never on the
+// caller's (possibly GUI) thread.
+void sendCancelRequests(std::vector<std::function<bool(QString *)>> requests, const QString &connection)
+{
+    if (requests.empty())
+        return;
+    std::thread([requests = std::move(requests), connection] {
+        for (const auto &request : requests) {
+            QString error;
+            if (!request(&error))
+                qCWarning(lcPool) << "cancel request to" << connection << "failed:" << error;
+        }
+    }).detach();
+}
+
+} // namespace
+
 bool PoolCore::cancel(quint64 jobId)
 {
     std::optional<Task> removed;
+    std::function<bool(QString *)> request;
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
         auto waiting = std::find_if(m_waiters.begin(), m_waiters.end(),
                                     [jobId](const Waiter &w) { return w.task.id == jobId; });
         if (waiting != m_waiters.end()) {
@@ -143,10 +163,14 @@ bool PoolCore::cancel(quint64 jobId)
                                         [jobId](const auto &entry) { return entry.first == jobId; });
             if (running == m_running.end())
                 return false;
-            // Under the lock so the worker cannot be retired and freed meanwhile.
-            const bool accepted = running->second->cancel(jobId);
+            // Under the lock so the worker cannot be retired and freed meanwhile;
+            // the request itself is sent after it.
+            const bool accepted = running->second->cancel(jobId, &request);
             if (accepted)
                 ++m_stats.cancelled;
+            lock.unlock();
+            if (request)
+                sendCancelRequests({std::move(request)}, m_profile.name);
             return accepted;
         }
     }
@@ -287,8 +311,14 @@ void PoolCore::close(CloseMode mode)
 {
     std::unique_lock lock(m_mutex);
     if (mode == CloseMode::CancelRunning) {
-        for (const auto &[jobId, worker] : m_running)
-            worker->cancel(jobId);
+        std::vector<std::function<bool(QString *)>> requests;
+        for (const auto &[jobId, worker] : m_running) {
+            std::function<bool(QString *)> request;
+            worker->cancel(jobId, &request);
+            if (request)
+                requests.push_back(std::move(request));
+        }
+        sendCancelRequests(std::move(requests), m_profile.name);
     }
     if (m_state == State::Closed)
         return;

@@ -17,6 +17,34 @@
 using namespace tw;
 using namespace tw::db;
 
+// Accepts connections on 127.0.0.1 and pipes each to the real server after
+// a delay: a slow network, without leaving loopback. Runs on the test
+// thread's event loop (test::waitFor spins it).
+class DelayingProxy : public QObject
+{
+public:
+    DelayingProxy(int targetPort, int delayMs)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this, targetPort, delayMs] {
+            QTcpSocket *client = m_server.nextPendingConnection();
+            QTimer::singleShot(delayMs, client, [client, targetPort] {
+                auto *upstream = new QTcpSocket(client);
+                connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
+                connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+                connect(upstream, &QTcpSocket::connected, upstream, [client, upstream] { upstream->write(client->readAll()); });
+                connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                upstream->connectToHost(QHostAddress::LocalHost, quint16(targetPort));
+            });
+        });
+    }
+    int port() const { return m_server.serverPort(); }
+
+private:
+    QTcpServer m_server;
+};
+
 class TestPoolPostgres : public QObject
 {
     Q_OBJECT
@@ -205,25 +233,12 @@ private slots:
 
     void cancelWhileConnectingIsNotLost()
     {
-        // A proxy that holds each new connection for 700 ms before piping it
-        // to the real server: the cancel arrives while libpq is connecting.
-        const auto real = *test::postgresProfile();
-        QTcpServer proxy;
-        QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
-        connect(&proxy, &QTcpServer::newConnection, this, [&proxy, real] {
-            QTcpSocket *client = proxy.nextPendingConnection();
-            QTimer::singleShot(700, client, [client, real] {
-                auto *server = new QTcpSocket(client);
-                connect(client, &QTcpSocket::readyRead, server, [client, server] { server->write(client->readAll()); });
-                connect(server, &QTcpSocket::readyRead, client, [client, server] { client->write(server->readAll()); });
-                connect(server, &QTcpSocket::connected, server, [client, server] { server->write(client->readAll()); });
-                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-                server->connectToHost(QHostAddress::LocalHost, quint16(real.port));
-            });
-        });
+        // The proxy holds each new connection for 700 ms: the cancel arrives
+        // while libpq is connecting.
+        DelayingProxy proxy(test::postgresProfile()->port, 700);
         auto p = profile(1, 0);
         p.name = QStringLiteral("slow-accept");
-        p.port = proxy.serverPort();
+        p.port = proxy.port();
         Pool pool(p);
         std::atomic<bool> ran{false};
         auto job = pool.submit([&ran](Session &s) {
@@ -239,6 +254,25 @@ private slots:
         auto next = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 7")); });
         QVERIFY(test::waitFor(next, 10000));
         QCOMPARE(next.result().value().toInt(), 7);
+    }
+
+    void cancelNeverBlocksTheCaller()
+    {
+        // PQcancel opens a new connection to the server; through the proxy
+        // that takes 700 ms, which the caller (a GUI) must not wait for.
+        DelayingProxy proxy(test::postgresProfile()->port, 700);
+        auto p = profile(1, 0);
+        p.port = proxy.port();
+        Pool pool(p);
+        auto job = pool.submit([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(30)")); });
+        QTRY_COMPARE_WITH_TIMEOUT(pool.stats().acquireLatency.count(), quint64(1), 5000); // it is running
+        QTest::qWait(200);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(pool.cancel(job.id));
+        QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(test::waitFor(job.future, 10000));
+        QCOMPARE(job.future.result().error().code(), ErrorCode::QueryCancelled);
     }
 
     void cancelBetweenStatementsStopsTheRest()
