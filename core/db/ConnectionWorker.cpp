@@ -75,8 +75,15 @@ bool ConnectionWorker::cancel(quint64 taskId, std::function<bool(QString *)> *se
         // interrupt; the flag stops the job at its next statement.
         m_cancelRequested = true;
         auto request = m_native.cancel();
-        if (send)
-            *send = std::move(request);
+        if (request && send) {
+            auto delivered = std::make_shared<std::promise<void>>();
+            m_cancelDelivered = delivered->get_future().share();
+            *send = [request = std::move(request), delivered](QString *error) {
+                const bool sent = request(error);
+                delivered->set_value();
+                return sent;
+            };
+        }
         return true;
     }
     QMutexLocker queueLock(&m_queueMutex);
@@ -126,11 +133,15 @@ void ConnectionWorker::runTask(Task &task)
     // Order matters: book-keeping, then the result (continuations may run
     // here), then the connection goes back to the pool.
     auto finish = [this](WorkerHost::Outcome outcome, const std::function<void()> &publish) {
+        std::shared_future<void> delivered;
         {
             QMutexLocker lock(&m_taskMutex);
             m_currentTask = 0;
             m_cancelRequested = false;
+            delivered = std::exchange(m_cancelDelivered, {});
         }
+        if (delivered.valid())
+            delivered.wait_for(std::chrono::seconds(2)); // bounded: never hang on a lost request
         m_host->taskFinished(this, outcome);
         publish();
         m_host->taskReleased(this);

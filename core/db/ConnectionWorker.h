@@ -13,6 +13,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <future>
 
 namespace tw::db {
 
@@ -101,6 +102,10 @@ private:
     // Set by cancel(); checked before opening and before every statement,
     // so a cancel between statements or during connect is not lost.
     std::atomic<bool> m_cancelRequested{false};
+    // Done once a PostgreSQL cancel request for the current job has reached
+    // the server; the connection is not handed on before, or the late
+    // request could cancel the next job's statement.
+    std::shared_future<void> m_cancelDelivered;
 };
 
 } // namespace tw::db

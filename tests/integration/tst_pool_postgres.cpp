@@ -275,6 +275,25 @@ private slots:
         QCOMPARE(job.future.result().error().code(), ErrorCode::QueryCancelled);
     }
 
+    void lateCancelRequestNeverHitsTheNextJob()
+    {
+        // The cancel request needs 700 ms through the proxy; job A ends
+        // before it arrives. Job B, next on the same connection, must not be
+        // the one it cancels.
+        DelayingProxy proxy(test::postgresProfile()->port, 700);
+        auto p = profile(1, 0);
+        p.port = proxy.port();
+        Pool pool(p);
+        auto a = pool.submit([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(0.3)")); });
+        auto b = pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT pg_sleep(1)")); });
+        QTRY_COMPARE_WITH_TIMEOUT(pool.stats().acquireLatency.count(), quint64(1), 5000); // A is running
+        QTest::qWait(100);
+        QVERIFY(pool.cancel(a.id));
+        QVERIFY(test::waitFor(b, 10000));
+        QVERIFY2(b.result().ok(), qPrintable(b.result().ok() ? QString() : b.result().error().toString()));
+        QVERIFY(a.future.isFinished());
+    }
+
     void cancelBetweenStatementsStopsTheRest()
     {
         Pool pool(profile(1, 0));
