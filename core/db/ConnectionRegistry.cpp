@@ -4,9 +4,9 @@
 #include "log/Categories.h"
 
 #include <QPromise>
+#include <QtConcurrent>
 
 #include <algorithm>
-#include <QtConcurrent>
 
 namespace tw::db {
 

@@ -9,7 +9,8 @@ namespace tw::monitor {
 QFuture<HealthStatus> probeHealth(const std::shared_ptr<db::Pool> &pool)
 {
     const QString name = pool->name();
-    // The continuation runs on a worker thread and must not own the pool.
+    // The continuation runs on a pool thread (worker or housekeeper) and
+    // must not own the pool.
     return pool
         ->run([](db::Session &session) -> Result<double> {
             QElapsedTimer timer;
