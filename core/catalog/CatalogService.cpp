@@ -1,0 +1,101 @@
+#include "CatalogService.h"
+
+#include "CatalogLoader.h"
+#include "db/ConnectionRegistry.h"
+
+#include <QFuture>
+
+#include <algorithm>
+
+namespace tw::catalog {
+
+namespace {
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> previous(b.size() + 1);
+    QList<int> current(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+template<typename T>
+QFuture<Result<T>> failed(Error error)
+{
+    return QtFuture::makeReadyFuture(Result<T>(std::move(error)));
+}
+
+} // namespace
+
+QStringList closeMatches(const QString &name, const QStringList &candidates, int max)
+{
+    const QString wanted = name.toCaseFolded();
+    struct Scored { int score; QString name; };
+    QList<Scored> scored;
+    for (const QString &candidate : candidates) {
+        const QString folded = candidate.toCaseFolded();
+        int score;
+        if (folded == wanted)
+            score = 0;
+        else if (folded.startsWith(wanted) || wanted.startsWith(folded))
+            score = 1;
+        else if (folded.contains(wanted) || wanted.contains(folded))
+            score = 2;
+        else {
+            const int distance = editDistance(wanted, folded);
+            // Typos only: a distance above a third of the name is another name.
+            if (distance > std::max<qsizetype>(1, wanted.size() / 3))
+                continue;
+            score = 2 + distance;
+        }
+        scored.append({score, candidate});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored &a, const Scored &b) { return a.score < b.score; });
+    QStringList result;
+    for (const auto &s : scored) {
+        if (result.size() >= max)
+            break;
+        if (!result.contains(s.name))
+            result << s.name;
+    }
+    return result;
+}
+
+Error unknownConnection(const QString &connection, const QStringList &known)
+{
+    const QStringList suggestions = closeMatches(connection, known);
+    Error error(ErrorCode::NotFound, QStringLiteral("connection '%1' is not open").arg(connection),
+                {{QStringLiteral("connection"), connection}, {QStringLiteral("suggestions"), suggestions}});
+    if (!suggestions.isEmpty())
+        error.withHint(QStringLiteral("did you mean: %1").arg(suggestions.join(QStringLiteral(", "))));
+    else if (!known.isEmpty())
+        error.withHint(QStringLiteral("open connections: %1").arg(known.join(QStringLiteral(", "))));
+    return error;
+}
+
+QFuture<Result<QList<TableRef>>> listTables(db::ConnectionRegistry &registry, const QString &connection)
+{
+    const auto pool = registry.pool(connection);
+    if (!pool)
+        return failed<QList<TableRef>>(unknownConnection(connection, registry.names()));
+    return pool->run([](db::Session &session) { return listTables(session); });
+}
+
+QFuture<Result<Snapshot>> loadSnapshot(db::ConnectionRegistry &registry, const QString &connection)
+{
+    const auto pool = registry.pool(connection);
+    if (!pool)
+        return failed<Snapshot>(unknownConnection(connection, registry.names()));
+    return pool->run([](db::Session &session) { return readSnapshot(session); });
+}
+
+} // namespace tw::catalog

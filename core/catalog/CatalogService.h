@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Snapshot.h"
+#include "TableList.h"
+#include "error/Error.h"
+
+#include <QFuture>
+
+namespace tw::db {
+class ConnectionRegistry;
+}
+
+namespace tw::catalog {
+
+// The catalog's front door: the GUI, the CLI and the HTTP API call these and
+// nothing below them. Each finds the connection's pool (an unknown or
+// unopened connection is NOT_FOUND naming it and the close matches), runs
+// one pool job and hands back plain values. Futures finish on a pool
+// thread: continue with .then(context, …).
+QFuture<Result<QList<TableRef>>> listTables(db::ConnectionRegistry &registry, const QString &connection);
+QFuture<Result<Snapshot>> loadSnapshot(db::ConnectionRegistry &registry, const QString &connection);
+
+// "connection 'x' is not open" with close matches among `known` in details.suggestions.
+Error unknownConnection(const QString &connection, const QStringList &known);
+// Up to `max` names of `candidates` closest to `name` (case-insensitive
+// prefix, substring, then small edit distance).
+QStringList closeMatches(const QString &name, const QStringList &candidates, int max = 5);
+
+} // namespace tw::catalog
