@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks against a throw-away PostgreSQL.
+#   tools/bench.sh [pool] [catalog]     # default: every benchmark
+# TW_BENCH_TABLES sets the size of the catalog benchmark (default 5000).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 build=${TW_BENCH_DIR:-$root/build-bench}
 bash tools/install-deps.sh
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTW_BUILD_TESTS=OFF
-cmake --build "$build" -j"$(nproc)" --target bench_pool
+benches=("$@")
+[ ${#benches[@]} -eq 0 ] && benches=(pool catalog)
+targets=()
+for b in "${benches[@]}"; do
+  case "$b" in
+    pool|catalog) targets+=("bench_$b") ;;
+    *) echo "bench.sh: unknown benchmark '$b' (pool, catalog)" >&2; exit 2 ;;
+  esac
+done
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 state=$(mktemp -d /tmp/tablewright-bench.XXXXXX)
 chmod 755 "$state"
 trap 'bash "$root/tools/pg-test-server.sh" stop "$state/pg"; rm -rf "$state"' EXIT
 bash tools/pg-test-server.sh start "$state/pg" >/dev/null
 # shellcheck disable=SC1091
 source "$state/pg/env"
-"$build/bench/bench_pool"
+for t in "${targets[@]}"; do
+  echo
+  # The catalog benchmark also times the schema tree model: no display needed.
+  QT_QPA_PLATFORM=offscreen "$build/bench/$t"
+done

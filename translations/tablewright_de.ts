@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
     <name>main</name>
@@ -36,10 +37,96 @@
     </message>
 </context>
 <context>
+    <name>tw::Error</name>
+    <message>
+        <source>Something went wrong inside Tablewright. The details below say what.</source>
+        <translation>In Tablewright ist ein Fehler aufgetreten. Die Details unten sagen, welcher.</translation>
+    </message>
+    <message>
+        <source>The object you asked for does not exist.</source>
+        <translation>Das angeforderte Objekt existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The table does not exist, or you cannot see it.</source>
+        <translation>Die Tabelle existiert nicht, oder Sie können sie nicht sehen.</translation>
+    </message>
+    <message>
+        <source>The input is not valid. Correct it and try again.</source>
+        <translation>Die Eingabe ist ungültig. Korrigieren Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The configuration file has an error. Fix the field named below.</source>
+        <translation>Die Konfigurationsdatei enthält einen Fehler. Korrigieren Sie das unten genannte Feld.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this data. Reload it, then apply your change again.</source>
+        <translation>Jemand anderes hat diese Daten geändert. Laden Sie sie neu und wenden Sie Ihre Änderung erneut an.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to do this.</source>
+        <translation>Sie haben keine Berechtigung dafür.</translation>
+    </message>
+    <message>
+        <source>Sign in again: your credentials were missing or not accepted.</source>
+        <translation>Melden Sie sich erneut an: Ihre Anmeldedaten fehlten oder wurden nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again in a moment.</source>
+        <translation>Die Datenbank ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection is closing. Open it again.</source>
+        <translation>Die Verbindung wird geschlossen. Öffnen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Check that the server is running and the connection settings are right.</source>
+        <translation>Die Datenbank ist nicht erreichbar. Prüfen Sie, ob der Server läuft und die Verbindungseinstellungen stimmen.</translation>
+    </message>
+    <message>
+        <source>The database refused the statement.</source>
+        <translation>Die Datenbank hat die Anweisung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The query was cancelled.</source>
+        <translation>Die Abfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the database (a key, a reference or a check).</source>
+        <translation>Die Änderung verletzt eine Regel der Datenbank (einen Schlüssel, einen Verweis oder eine Prüfung).</translation>
+    </message>
+    <message>
+        <source>The database is locked by another writer. Try again in a moment.</source>
+        <translation>Die Datenbank ist durch einen anderen Schreibvorgang gesperrt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The password could not be read from the system keychain.</source>
+        <translation>Das Passwort konnte nicht aus dem Schlüsselbund des Systems gelesen werden.</translation>
+    </message>
+    <message>
+        <source>An applied migration file was changed after it ran.</source>
+        <translation>Eine bereits angewendete Migrationsdatei wurde nachträglich geändert.</translation>
+    </message>
+    <message>
+        <source>Another migration is running on this database.</source>
+        <translation>Auf dieser Datenbank läuft bereits eine andere Migration.</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::ConnectionListModel</name>
     <message>
         <source>Read-only</source>
         <translation>Nur lesen</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::ErrorText</name>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 <context>
@@ -60,7 +147,10 @@ Datei → SQLite-Datei öffnen… verwenden oder Verbindungen in der Konfigurati
     </message>
     <message numerus="yes">
         <source>%n connection(s) configured</source>
-        <translation><numerusform>%n Verbindung konfiguriert</numerusform><numerusform>%n Verbindungen konfiguriert</numerusform></translation>
+        <translation>
+            <numerusform>%n Verbindung konfiguriert</numerusform>
+            <numerusform>%n Verbindungen konfiguriert</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -81,10 +171,6 @@ Datei → SQLite-Datei öffnen… verwenden oder Verbindungen in der Konfigurati
     <message>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh Tables</source>
-        <translation>Tabellen &amp;aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -109,22 +195,6 @@ Verwaltung für PostgreSQL und SQLite.</translation>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <source>Reading the tables of %1…</source>
-        <translation>Lese die Tabellen von %1…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n table(s) and view(s)</source>
-        <translation><numerusform>%1: %n Tabelle oder Sicht</numerusform><numerusform>%1: %n Tabellen und Sichten</numerusform></translation>
-    </message>
-    <message>
-        <source>Could not open %1.
-
-%2</source>
-        <translation>%1 konnte nicht geöffnet werden.
-
-%2</translation>
-    </message>
-    <message>
         <source>Open SQLite File</source>
         <translation>SQLite-Datei öffnen</translation>
     </message>
@@ -132,20 +202,567 @@ Verwaltung für PostgreSQL und SQLite.</translation>
         <source>SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.sqlite *.sqlite3 *.db);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>Could not open %1.</source>
+        <translation>%1 konnte nicht geöffnet werden.</translation>
+    </message>
 </context>
 <context>
-    <name>tw::ui::TableListPanel</name>
+    <name>tw::ui::ObjectDetailsView</name>
     <message>
-        <source>Filter tables…</source>
-        <translation>Tabellen filtern…</translation>
+        <source>&amp;Copy DDL</source>
+        <translation>DDL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>DDL</source>
+        <translation>DDL</translation>
+    </message>
+    <message>
+        <source>Select an object to see its properties and DDL.</source>
+        <translation>Wählen Sie ein Objekt, um seine Eigenschaften und seine DDL zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SchemaFeature</name>
+    <message>
+        <source>&amp;Refresh Schema</source>
+        <translation>Schema &amp;neu laden</translation>
     </message>
     <message numerus="yes">
-        <source>%1 — %n table(s)</source>
-        <translation><numerusform>%1 — %n Tabelle</numerusform><numerusform>%1 — %n Tabellen</numerusform></translation>
+        <source>%1: %n object(s)</source>
+        <translation>
+            <numerusform>%1: %n Objekt</numerusform>
+            <numerusform>%1: %n Objekte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SchemaPage</name>
+    <message>
+        <source>Reload the schema (F5)</source>
+        <translation>Schema neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Search tables, columns, indexes…</source>
+        <translation>Tabellen, Spalten, Indizes suchen…</translation>
+    </message>
+    <message>
+        <source>Reading the schema of %1…</source>
+        <translation>Schema von %1 wird gelesen…</translation>
     </message>
     <message numerus="yes">
-        <source>, %n view(s)</source>
-        <translation><numerusform>, %n Sicht</numerusform><numerusform>, %n Sichten</numerusform></translation>
+        <source>%n object(s), read in %1 ms</source>
+        <translation>
+            <numerusform>%n Objekt, gelesen in %1 ms</numerusform>
+            <numerusform>%n Objekte, gelesen in %1 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The schema could not be read.</source>
+        <translation>Das Schema konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Some parts could not be read: %1</source>
+        <translation>Einige Teile konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse Rows</source>
+        <translation>Zeilen &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Name</source>
+        <translation>&amp;Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;DDL</source>
+        <translation>&amp;DDL kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SchemaText</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Partitioned table</source>
+        <translation>Partitionierte Tabelle</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>Materialized view</source>
+        <translation>Materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>Foreign table</source>
+        <translation>Fremdtabelle</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>Constraint</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Prozedur</translation>
+    </message>
+    <message>
+        <source>Enum type</source>
+        <translation>Aufzählungstyp</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>Composite type</source>
+        <translation>Zusammengesetzter Typ</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Erweiterung</translation>
+    </message>
+    <message>
+        <source>~%1 rows</source>
+        <translation>~%1 Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>primary key (%1)</source>
+        <translation>Primärschlüssel (%1)</translation>
+    </message>
+    <message>
+        <source>foreign key → %1(%2)</source>
+        <translation>Fremdschlüssel → %1(%2)</translation>
+    </message>
+    <message>
+        <source>unique (%1)</source>
+        <translation>eindeutig (%1)</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>exclusion</source>
+        <translation>Ausschluss</translation>
+    </message>
+    <message>
+        <source>unique %1</source>
+        <translation>eindeutig, %1</translation>
+    </message>
+    <message>
+        <source>enum (%1)</source>
+        <translation>Aufzählung (%1)</translation>
+    </message>
+    <message>
+        <source>domain over %1</source>
+        <translation>Domäne über %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>composite, %n attribute(s)</source>
+        <translation>
+            <numerusform>zusammengesetzt, %n Attribut</numerusform>
+            <numerusform>zusammengesetzt, %n Attribute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Row estimate</source>
+        <translation>Geschätzte Zeilen</translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation>Tabellengröße</translation>
+    </message>
+    <message>
+        <source>Index size</source>
+        <translation>Indexgröße</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Partition of</source>
+        <translation>Partition von</translation>
+    </message>
+    <message>
+        <source>Partition bound</source>
+        <translation>Partitionsgrenzen</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Foreign server</source>
+        <translation>Fremdserver</translation>
+    </message>
+    <message>
+        <source>Foreign options</source>
+        <translation>Fremdoptionen</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Readable</source>
+        <translation>Lesbar</translation>
+    </message>
+    <message>
+        <source>no: the connected role may not read its rows</source>
+        <translation>nein: die verbundene Rolle darf ihre Zeilen nicht lesen</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Increment</source>
+        <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Zyklisch</translation>
+    </message>
+    <message>
+        <source>Owned by</source>
+        <translation>Gehört zu</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Volatility</source>
+        <translation>Volatilität</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Base type</source>
+        <translation>Basistyp</translation>
+    </message>
+    <message>
+        <source>Not null</source>
+        <translation>Nicht NULL</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <source>Collation</source>
+        <translation>Sortierfolge</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generiert</translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>foreign key</source>
+        <translation>Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation>eindeutig</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Verweist auf</translation>
+    </message>
+    <message>
+        <source>On update</source>
+        <translation>Bei Änderung</translation>
+    </message>
+    <message>
+        <source>On delete</source>
+        <translation>Bei Löschung</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Deferrable</source>
+        <translation>Aufschiebbar</translation>
+    </message>
+    <message>
+        <source>initially deferred</source>
+        <translation>anfangs aufgeschoben</translation>
+    </message>
+    <message>
+        <source>initially immediate</source>
+        <translation>anfangs sofort</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validiert</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>Eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Predicate</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SchemaTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Partitioned tables</source>
+        <translation>Partitionierte Tabellen</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Materialized views</source>
+        <translation>Materialisierte Sichten</translation>
+    </message>
+    <message>
+        <source>Foreign tables</source>
+        <translation>Fremdtabellen</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Prozeduren</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Typen</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Keys and constraints</source>
+        <translation>Schlüssel und Constraints</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,11 @@
 #include "MainWindow.h"
 
 #include "ConnectionListModel.h"
-#include "TableListPanel.h"
-#include "catalog/TableList.h"
+#include "ErrorText.h"
+#include "Workbench.h"
 #include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
+#include "schema/SchemaFeature.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,7 +29,7 @@ MainWindow::MainWindow(const QList<config::ConnectionProfile> &profiles, db::Con
     , m_connectionView(new QListView(this))
     , m_pages(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
-    , m_tables(new TableListPanel(this))
+    , m_bench(new Workbench(this, m_pages, registry))
 {
     setWindowTitle(tr("Tablewright"));
     m_connections->setProfiles(profiles);
@@ -36,34 +37,42 @@ MainWindow::MainWindow(const QList<config::ConnectionProfile> &profiles, db::Con
     m_connectionView->setModel(m_connections);
     m_connectionView->setObjectName(QStringLiteral("connectionList"));
     m_connectionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_connectionView->setMinimumWidth(200);
+    m_connectionView->setMinimumWidth(160);
     connect(m_connectionView, &QListView::activated, this, [this](const QModelIndex &index) {
         openConnection(index.data(ConnectionListModel::NameRole).toString());
     });
 
+    m_placeholder->setObjectName(QStringLiteral("startPage"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setText(profiles.isEmpty()
                                ? tr("No connections configured.\nUse File → Open SQLite File… or add connections to the config file.")
                                : tr("Double-click a connection to open it."));
-    m_pages->addWidget(m_placeholder);
-    m_pages->addWidget(m_tables);
+    m_bench->addPage(PageId::Start, m_placeholder);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_connectionView);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({240, 760});
+    splitter->setSizes({170, 1030});
     setCentralWidget(splitter);
 
     buildMenus();
+    installFeatures();
+    connect(m_bench, &Workbench::snapshotLoaded, this, &MainWindow::snapshotLoaded);
+    connect(m_bench, &Workbench::operationFailed, this, [this](const QString &connection, const Error &error) {
+        statusBar()->showMessage(tr("%1: %2").arg(connection, userText(error)));
+    });
     statusBar()->showMessage(tr("%n connection(s) configured", nullptr, int(profiles.size())));
-    resize(1000, 640);
+    resize(1200, 720);
 }
 
 void MainWindow::buildMenus()
 {
+    // The groups features add to (STYLE.md pattern 1); the window's own
+    // actions come first in each.
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_bench->setMenu(MenuGroup::File, file);
     QAction *openFile = file->addAction(tr("&Open SQLite File…"), this, &MainWindow::openSqliteFile);
     openFile->setShortcut(QKeySequence::Open);
     file->addSeparator();
@@ -71,21 +80,28 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
+    m_bench->setMenu(MenuGroup::Connection, connection);
     QAction *open = connection->addAction(tr("&Connect"), this, [this] {
         const QModelIndex current = m_connectionView->currentIndex();
         if (current.isValid())
             openConnection(current.data(ConnectionListModel::NameRole).toString());
     });
     open->setShortcut(Qt::Key_Return | Qt::ControlModifier);
-    QAction *refresh = connection->addAction(tr("&Refresh Tables"), this, &MainWindow::refreshTables);
-    refresh->setShortcut(QKeySequence::Refresh);
+
+    m_bench->setMenu(MenuGroup::View, menuBar()->addMenu(tr("&View")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_bench->setMenu(MenuGroup::Help, help);
     help->addAction(tr("&About Tablewright"), this, [this] {
         QMessageBox::about(this, tr("About Tablewright"),
                            tr("Tablewright %1\nAdministration for PostgreSQL and SQLite.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::installFeatures()
+{
+    SchemaFeature::install(*m_bench);
 }
 
 void MainWindow::addConnection(const config::ConnectionProfile &profile)
@@ -103,7 +119,7 @@ void MainWindow::openConnection(const QString &name)
     const int row = m_connections->rowOf(name);
     m_connectionView->setCurrentIndex(m_connections->index(row));
     if (m_connections->state(name) == ConnectionListModel::State::Open && m_registry->pool(name)) {
-        loadTables(name);
+        m_bench->openConnection(name);
         return;
     }
     m_connections->setState(name, ConnectionListModel::State::Opening);
@@ -114,41 +130,17 @@ void MainWindow::openConnection(const QString &name)
             return;
         }
         m_connections->setState(name, ConnectionListModel::State::Open);
-        loadTables(name);
+        statusBar()->showMessage(tr("Connected to %1").arg(name));
+        m_bench->openConnection(name);
     });
-}
-
-void MainWindow::refreshTables()
-{
-    if (!m_tables->connection().isEmpty())
-        loadTables(m_tables->connection());
-}
-
-void MainWindow::loadTables(const QString &name)
-{
-    auto pool = m_registry->pool(name);
-    if (!pool)
-        return;
-    statusBar()->showMessage(tr("Reading the tables of %1…").arg(name));
-    pool->run([](db::Session &session) { return catalog::listTables(session); })
-        .then(this, [this, name](const Result<QList<catalog::TableRef>> &tables) {
-            if (!tables.ok()) {
-                showFailure(name, tables.error());
-                return;
-            }
-            m_tables->setTables(name, tables.value());
-            m_pages->setCurrentWidget(m_tables);
-            statusBar()->showMessage(tr("%1: %n table(s) and view(s)", nullptr, int(tables.value().size())).arg(name));
-            emit tablesLoaded(name);
-        });
 }
 
 void MainWindow::showFailure(const QString &name, const Error &error)
 {
     m_connections->setState(name, ConnectionListModel::State::Failed, error.message());
-    m_placeholder->setText(tr("Could not open %1.\n\n%2").arg(name, error.message()));
-    m_pages->setCurrentWidget(m_placeholder);
-    statusBar()->showMessage(error.toString());
+    m_placeholder->setText(tr("Could not open %1.").arg(name) + QStringLiteral("\n\n") + ErrorText::plain(error));
+    m_bench->showPage(PageId::Start);
+    statusBar()->showMessage(tr("%1: %2").arg(name, userText(error)));
     qCWarning(lcUi) << "connection" << name << "failed:" << error.toString();
     emit connectionFailed(name, error);
 }

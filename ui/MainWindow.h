@@ -16,11 +16,13 @@ class ConnectionRegistry;
 namespace tw::ui {
 
 class ConnectionListModel;
-class TableListPanel;
+class Workbench;
 
-// The main window: configured connections on the left, the selected
-// connection's tables on the right. All database work goes through the
-// registry's pools; results come back to this thread via QFuture::then.
+// The main window: configured connections on the left, the pages of the
+// installed features on the right. It creates the menu groups and the
+// Workbench, installs each feature and opens connections; it never includes
+// a feature's widgets. All database work goes through the registry's pools;
+// results come back to this thread via QFuture::then.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -29,23 +31,22 @@ public:
                QWidget *parent = nullptr);
 
     ConnectionListModel *connectionModel() const { return m_connections; }
-    TableListPanel *tablePanel() const { return m_tables; }
+    Workbench *workbench() const { return m_bench; }
 
     // Adds a connection to the list (for this session; not saved).
     void addConnection(const config::ConnectionProfile &profile);
 
 public slots:
-    // Opens the connection if needed, then lists its tables.
+    // Opens the connection if needed, then shows it in the features (schema tree first).
     void openConnection(const QString &name);
-    void refreshTables();
 
 signals:
-    void tablesLoaded(const QString &connection);
+    void snapshotLoaded(const QString &connection);
     void connectionFailed(const QString &connection, const tw::Error &error);
 
 private:
     void buildMenus();
-    void loadTables(const QString &name);
+    void installFeatures();
     void showFailure(const QString &name, const Error &error);
     void openSqliteFile();
 
@@ -54,7 +55,7 @@ private:
     QListView *m_connectionView;
     QStackedWidget *m_pages;
     QLabel *m_placeholder;
-    TableListPanel *m_tables;
+    Workbench *m_bench;
 };
 
 } // namespace tw::ui

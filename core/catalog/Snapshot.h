@@ -96,6 +96,10 @@ struct Index
     QString definition;          // full CREATE INDEX statement (PostgreSQL: pg_get_indexdef; SQLite: stored sql)
     qint64 sizeBytes = -1;       // -1: unknown
     QString comment;
+    // Partitions: "schema.name" of the partitioned index this one is attached
+    // to (pg_inherits of the index); empty otherwise. DDL re-attaches it with
+    // ALTER INDEX … ATTACH PARTITION, as pg_dump does, so names survive.
+    QString parentIndex;
 
     bool operator==(const Index &) const = default;
 };
@@ -147,6 +151,10 @@ struct Relation
     qint64 estimatedRows = -1;   // catalog estimate; -1: unknown / never analysed
     qint64 tableBytes = -1;      // heap (and TOAST) size
     qint64 indexBytes = -1;      // all indexes
+
+    // Foreign tables: the foreign-data wrapper of foreignServer, so DDL can
+    // create the server (servers are not objects of their own here).
+    QString foreignDataWrapper;
 
     QString qualifiedName() const { return schema.isEmpty() ? name : schema + QLatin1Char('.') + name; }
     const Column *column(const QString &columnName) const;

@@ -1,5 +1,7 @@
 #include "Error.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 namespace tw {
@@ -11,28 +13,48 @@ struct CodeInfo
     ErrorCode code;
     const char *name;
     int httpStatus;
+    Retry retry;
+    const char *userText; // translated at run time, context "tw::Error"
 };
 
 // The single mapping of codes to wire names and HTTP statuses.
 constexpr std::array kCodes{
-    CodeInfo{ErrorCode::Internal, "INTERNAL", 500},
-    CodeInfo{ErrorCode::NotFound, "NOT_FOUND", 404},
-    CodeInfo{ErrorCode::TableNotFound, "TABLE_NOT_FOUND", 404},
-    CodeInfo{ErrorCode::ValidationFailed, "VALIDATION_FAILED", 400},
-    CodeInfo{ErrorCode::ConfigInvalid, "CONFIG_INVALID", 500},
-    CodeInfo{ErrorCode::Conflict, "CONFLICT", 409},
-    CodeInfo{ErrorCode::PermissionDenied, "PERMISSION_DENIED", 403},
-    CodeInfo{ErrorCode::Unauthenticated, "UNAUTHENTICATED", 401},
-    CodeInfo{ErrorCode::PoolTimeout, "POOL_TIMEOUT", 503},
-    CodeInfo{ErrorCode::PoolClosed, "POOL_CLOSED", 503},
-    CodeInfo{ErrorCode::DbUnavailable, "DB_UNAVAILABLE", 503},
-    CodeInfo{ErrorCode::QueryFailed, "QUERY_FAILED", 400},
-    CodeInfo{ErrorCode::QueryCancelled, "QUERY_CANCELLED", 408},
-    CodeInfo{ErrorCode::ConstraintViolation, "CONSTRAINT_VIOLATION", 409},
-    CodeInfo{ErrorCode::Busy, "BUSY", 503},
-    CodeInfo{ErrorCode::SecretUnavailable, "SECRET_UNAVAILABLE", 500},
-    CodeInfo{ErrorCode::MigrationChecksumMismatch, "MIGRATION_CHECKSUM_MISMATCH", 409},
-    CodeInfo{ErrorCode::MigrationLocked, "MIGRATION_LOCKED", 423},
+    CodeInfo{ErrorCode::Internal, "INTERNAL", 500, Retry::Never,
+             QT_TRANSLATE_NOOP("tw::Error", "Something went wrong inside Tablewright. The details below say what.")},
+    CodeInfo{ErrorCode::NotFound, "NOT_FOUND", 404, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The object you asked for does not exist.")},
+    CodeInfo{ErrorCode::TableNotFound, "TABLE_NOT_FOUND", 404, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The table does not exist, or you cannot see it.")},
+    CodeInfo{ErrorCode::ValidationFailed, "VALIDATION_FAILED", 400, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The input is not valid. Correct it and try again.")},
+    CodeInfo{ErrorCode::ConfigInvalid, "CONFIG_INVALID", 500, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The configuration file has an error. Fix the field named below.")},
+    CodeInfo{ErrorCode::Conflict, "CONFLICT", 409, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "Someone else changed this data. Reload it, then apply your change again.")},
+    CodeInfo{ErrorCode::PermissionDenied, "PERMISSION_DENIED", 403, Retry::Never,
+             QT_TRANSLATE_NOOP("tw::Error", "You do not have permission to do this.")},
+    CodeInfo{ErrorCode::Unauthenticated, "UNAUTHENTICATED", 401, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "Sign in again: your credentials were missing or not accepted.")},
+    CodeInfo{ErrorCode::PoolTimeout, "POOL_TIMEOUT", 503, Retry::Later,
+             QT_TRANSLATE_NOOP("tw::Error", "The database is busy. Try again in a moment.")},
+    CodeInfo{ErrorCode::PoolClosed, "POOL_CLOSED", 503, Retry::Later,
+             QT_TRANSLATE_NOOP("tw::Error", "The connection is closing. Open it again.")},
+    CodeInfo{ErrorCode::DbUnavailable, "DB_UNAVAILABLE", 503, Retry::Later,
+             QT_TRANSLATE_NOOP("tw::Error", "The database cannot be reached. Check that the server is running and the connection settings are right.")},
+    CodeInfo{ErrorCode::QueryFailed, "QUERY_FAILED", 400, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The database refused the statement.")},
+    CodeInfo{ErrorCode::QueryCancelled, "QUERY_CANCELLED", 408, Retry::Later,
+             QT_TRANSLATE_NOOP("tw::Error", "The query was cancelled.")},
+    CodeInfo{ErrorCode::ConstraintViolation, "CONSTRAINT_VIOLATION", 409, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The change breaks a rule of the database (a key, a reference or a check).")},
+    CodeInfo{ErrorCode::Busy, "BUSY", 503, Retry::Later,
+             QT_TRANSLATE_NOOP("tw::Error", "The database is locked by another writer. Try again in a moment.")},
+    CodeInfo{ErrorCode::SecretUnavailable, "SECRET_UNAVAILABLE", 500, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "The password could not be read from the system keychain.")},
+    CodeInfo{ErrorCode::MigrationChecksumMismatch, "MIGRATION_CHECKSUM_MISMATCH", 409, Retry::AfterFix,
+             QT_TRANSLATE_NOOP("tw::Error", "An applied migration file was changed after it ran.")},
+    CodeInfo{ErrorCode::MigrationLocked, "MIGRATION_LOCKED", 423, Retry::Later,
+             QT_TRANSLATE_NOOP("tw::Error", "Another migration is running on this database.")},
 };
 
 const CodeInfo &infoFor(ErrorCode code)
@@ -92,6 +114,16 @@ std::optional<ErrorCode> errorCodeFromName(const QString &name)
             return info.code;
     }
     return std::nullopt;
+}
+
+Retry retryFor(ErrorCode code)
+{
+    return infoFor(code).retry;
+}
+
+QString userText(ErrorCode code)
+{
+    return QCoreApplication::translate("tw::Error", infoFor(code).userText);
 }
 
 int httpStatusFor(ErrorCode code)

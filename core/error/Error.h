@@ -62,7 +62,18 @@ private:
     QString m_hint;
 };
 
+// Whether trying the same thing again can help: Later (a busy pool, a
+// restarting server: HTTP adds Retry-After), AfterFix (the request or the
+// configuration must change first), Never (retrying repeats the failure or
+// is unsafe).
+enum class Retry { Never, Later, AfterFix };
+
 QString errorCodeName(ErrorCode code);
+Retry retryFor(ErrorCode code);
+// The sentence a person reads for this error, translated (context "tw::Error").
+// The GUI shows it with error.message() under "Details"; never the bare code.
+QString userText(ErrorCode code);
+inline QString userText(const Error &error) { return userText(error.code()); }
 std::optional<ErrorCode> errorCodeFromName(const QString &name);
 int httpStatusFor(ErrorCode code);
 

@@ -1,15 +1,21 @@
 // The first window, offscreen: it lists the configured connections, opens
-// the demo database through the pool and shows its tables.
+// the demo database through the pool and shows its schema tree.
 #include "ConnectionListModel.h"
 #include "MainWindow.h"
-#include "TableListPanel.h"
 #include "TestEnv.h"
+#include "catalog/Ddl.h"
+#include "schema/ObjectDetailsView.h"
+#include "schema/SchemaPage.h"
+#include "schema/SchemaTreeModel.h"
 #include "db/ConnectionRegistry.h"
 #include "db/SqliteFile.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
+#include <QTreeView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
@@ -18,6 +24,14 @@
 using namespace tw;
 
 namespace {
+
+QStringList childNames(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        names << model.index(row, 0, parent).data().toString();
+    return names;
+}
 
 QString readSeed()
 {
@@ -48,7 +62,7 @@ private slots:
         QCOMPARE(db::createSqliteDatabase(m_demo, seed).error().code(), ErrorCode::Conflict);
     }
 
-    void opensDemoAndShowsItsTables()
+    void opensDemoAndShowsItsSchema()
     {
         db::ConnectionRegistry registry;
         const auto demo = test::sqliteProfile(m_demo, QStringLiteral("demo"));
@@ -62,26 +76,63 @@ private slots:
         QCOMPARE(list->model()->rowCount(), 2);
         QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("demo"));
 
-        QSignalSpy loaded(&window, &ui::MainWindow::tablesLoaded);
+        auto *page = window.findChild<ui::SchemaPage *>();
+        QVERIFY(page);
+        QSignalSpy loaded(&window, &ui::MainWindow::snapshotLoaded);
+        QSignalSpy failed(page, &ui::SchemaPage::loadFailed);
         // Double-click, as a user would.
         const QRect rect = list->visualRect(list->model()->index(0, 0));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-        QVERIFY(loaded.wait(10000));
+        QVERIFY(loaded.wait(10000) || !failed.isEmpty());
+        QVERIFY2(failed.isEmpty(), qPrintable(page->errorText()));
         QCOMPARE(loaded.first().first().toString(), QStringLiteral("demo"));
-
-        const QStringList tables = window.tablePanel()->visibleTables();
-        const QStringList expected{QStringLiteral("authors"), QStringLiteral("book_sales"), QStringLiteral("books"),
-                                   QStringLiteral("customers"), QStringLiteral("order_items"), QStringLiteral("orders"),
-                                   QStringLiteral("page_views"), QStringLiteral("publishers")};
-        QCOMPARE(tables, expected);
-        QVERIFY(window.tablePanel()->isVisible());
+        QVERIFY(page->isVisible());
         QCOMPARE(window.connectionModel()->state(QStringLiteral("demo")), ui::ConnectionListModel::State::Open);
 
-        // The filter narrows the list.
-        QTest::keyClicks(window.tablePanel()->filterEdit(), QStringLiteral("ORDER"));
-        QCOMPARE(window.tablePanel()->visibleTables(),
+        // SQLite: no schema level, the kind groups are at the top.
+        const ui::SchemaTreeModel *model = page->model();
+        QCOMPARE(childNames(*model), (QStringList{QStringLiteral("Tables"), QStringLiteral("Views")}));
+        const QStringList tables{QStringLiteral("authors"), QStringLiteral("books"), QStringLiteral("customers"),
+                                 QStringLiteral("order_items"), QStringLiteral("orders"),
+                                 QStringLiteral("page_views"), QStringLiteral("publishers")};
+        QCOMPARE(childNames(*model, model->index(0, 0)), tables);
+        QCOMPARE(childNames(*model, model->index(1, 0)), QStringList{QStringLiteral("book_sales")});
+        const QModelIndex books = model->index(1, 0, model->index(0, 0));
+        QCOMPARE(childNames(*model, books),
+                 (QStringList{QStringLiteral("Columns"), QStringLiteral("Keys and constraints"),
+                              QStringLiteral("Indexes"), QStringLiteral("Triggers")}));
+        QVERIFY(childNames(*model, model->index(0, 0, books)).contains(QStringLiteral("title")));
+
+        // Selecting a table shows its DDL (or, until DDL exists, why not).
+        const catalog::ObjectRef booksRef{catalog::ObjectKind::Table, QStringLiteral("main"), QStringLiteral("books"), {}};
+        QVERIFY(page->selectRef(booksRef));
+        const QString ddl = page->details()->ddlView()->toPlainText();
+        const Result<QString> expected = catalog::objectDdl(*page->snapshot(), booksRef);
+        if (expected.ok())
+            QCOMPARE(ddl, expected.value());
+        else
+            QVERIFY2(ddl.contains(userText(expected.error())), qPrintable(ddl));
+
+        // The search box narrows the tree to matches and their ancestors.
+        QTest::keyClicks(page->searchEdit(), QStringLiteral("ORDER"));
+        QTRY_COMPARE(model->filterText(), QStringLiteral("ORDER"));
+        QCOMPARE(childNames(*model), QStringList{QStringLiteral("Tables")});
+        QCOMPARE(childNames(*model, model->index(0, 0)),
                  (QStringList{QStringLiteral("order_items"), QStringLiteral("orders")}));
+
+        // F5 reloads in the background and keeps the selection.
+        page->searchEdit()->clear();
+        page->applyFilterNow();
+        QVERIFY(page->selectRef(booksRef));
+        loaded.clear();
+        // A shortcut only reaches an active window.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keySequence(&window, QKeySequence::Refresh);
+        QVERIFY(page->isLoading());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page->currentRef(), std::optional<catalog::ObjectRef>(booksRef));
     }
 
     void failedConnectionIsShownWithItsReason()
@@ -96,6 +147,13 @@ private slots:
         QCOMPARE(window.connectionModel()->state(QStringLiteral("absent")), ui::ConnectionListModel::State::Failed);
         const QString tooltip = window.connectionModel()->index(0).data(Qt::ToolTipRole).toString();
         QVERIFY2(tooltip.contains(QLatin1String("does not exist")), qPrintable(tooltip));
+        // The page says it in words first, then the specifics; never the bare code.
+        auto *start = window.findChild<QLabel *>(QStringLiteral("startPage"));
+        QVERIFY(start && start->isVisible());
+        const Error error = failed.first().at(1).value<Error>();
+        QVERIFY2(start->text().contains(userText(error)), qPrintable(start->text()));
+        QVERIFY2(start->text().contains(QLatin1String("Details: ") + error.message()), qPrintable(start->text()));
+        QVERIFY(!start->text().contains(error.codeName()));
     }
 
     void guiThreadNeverRunsSql()
@@ -104,7 +162,7 @@ private slots:
         // QSqlDatabase list stays empty while the window works.
         db::ConnectionRegistry registry;
         ui::MainWindow window({test::sqliteProfile(m_demo, QStringLiteral("demo"))}, &registry);
-        QSignalSpy loaded(&window, &ui::MainWindow::tablesLoaded);
+        QSignalSpy loaded(&window, &ui::MainWindow::snapshotLoaded);
         window.openConnection(QStringLiteral("demo"));
         QVERIFY(loaded.wait(10000));
         auto pool = registry.pool(QStringLiteral("demo"));
