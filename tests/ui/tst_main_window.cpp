@@ -98,6 +98,10 @@ private slots:
                                  QStringLiteral("page_views"), QStringLiteral("publishers")};
         QCOMPARE(childNames(*model, model->index(0, 0)), tables);
         QCOMPARE(childNames(*model, model->index(1, 0)), QStringList{QStringLiteral("book_sales")});
+        // Opened for the first time: the first level is expanded, the tables show at once.
+        auto *tree = page->findChild<QTreeView *>();
+        QVERIFY(tree);
+        QVERIFY(tree->isExpanded(model->index(0, 0)));
         const QModelIndex books = model->index(1, 0, model->index(0, 0));
         QCOMPARE(childNames(*model, books),
                  (QStringList{QStringLiteral("Columns"), QStringLiteral("Keys and constraints"),

@@ -7,6 +7,8 @@
 #include "catalog/CatalogService.h"
 #include "log/Categories.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
@@ -23,6 +25,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tw::ui {
 
@@ -188,11 +192,19 @@ void SchemaPage::showSnapshot(const catalog::Snapshot &snapshot)
 void SchemaPage::setSnapshot(std::shared_ptr<const catalog::Snapshot> snapshot)
 {
     const ViewState state = saveViewState();
+    const bool firstShow = !m_model->snapshot();
     QElapsedTimer timer;
     timer.start();
     m_tree->setUpdatesEnabled(false);
     m_model->setSnapshot(snapshot);
     restoreViewState(state);
+    // A connection opened for the first time shows its first level open
+    // (the schemas, or SQLite's tables) instead of a lone folder to click.
+    if (firstShow && state.expanded.isEmpty()) {
+        const int top = std::min(m_model->rowCount(), 8);
+        for (int row = 0; row < top; ++row)
+            m_tree->expand(m_model->index(row, 0));
+    }
     m_tree->setUpdatesEnabled(true);
     if (!snapshot)
         return;
