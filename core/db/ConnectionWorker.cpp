@@ -176,7 +176,24 @@ void ConnectionWorker::runTask(Task &task)
     }
 
     m_lastUsed = Clock::now();
-    const bool alive = m_native.looksAlive();
+    bool alive = m_native.looksAlive();
+    if (alive) {
+        // The next job must start outside any transaction, whatever this
+        // one did: a cancelled job's Transaction cannot send its ROLLBACK
+        // (statements are refused once cancelled), and a job may simply
+        // forget to commit.
+        switch (m_native.endAbandonedTransaction()) {
+        case NativeConnection::TransactionCleanup::Clean:
+            break;
+        case NativeConnection::TransactionCleanup::RolledBack:
+            qCInfo(lcPool) << "connection" << objectName() << "rolled back a transaction its job left open";
+            break;
+        case NativeConnection::TransactionCleanup::Failed:
+            qCWarning(lcPool) << "connection" << objectName() << "could not end a transaction its job left open; closing it";
+            alive = false;
+            break;
+        }
+    }
     if (!alive)
         close();
     finish(alive ? WorkerHost::Outcome::Usable : WorkerHost::Outcome::Broken, publish);

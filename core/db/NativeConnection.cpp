@@ -73,6 +73,33 @@ bool NativeConnection::looksAlive() const
     return m_sqlite != nullptr;
 }
 
+NativeConnection::TransactionCleanup NativeConnection::endAbandonedTransaction()
+{
+    if (m_pg) {
+        switch (PQtransactionStatus(m_pg)) {
+        case PQTRANS_IDLE:
+            return TransactionCleanup::Clean;
+        case PQTRANS_INTRANS:
+        case PQTRANS_INERROR: {
+            PGresult *result = PQexec(m_pg, "ROLLBACK");
+            const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK && PQtransactionStatus(m_pg) == PQTRANS_IDLE;
+            PQclear(result);
+            return ok ? TransactionCleanup::RolledBack : TransactionCleanup::Failed;
+        }
+        default: // a statement still running, or a dead socket
+            return TransactionCleanup::Failed;
+        }
+    }
+    if (m_sqlite) {
+        if (sqlite3_get_autocommit(m_sqlite))
+            return TransactionCleanup::Clean;
+        const int rc = sqlite3_exec(m_sqlite, "ROLLBACK", nullptr, nullptr, nullptr);
+        return rc == SQLITE_OK && sqlite3_get_autocommit(m_sqlite) ? TransactionCleanup::RolledBack
+                                                                   : TransactionCleanup::Failed;
+    }
+    return TransactionCleanup::Clean;
+}
+
 Status NativeConnection::executeScript(const QString &sql) const
 {
     const QByteArray utf8 = sql.toUtf8();

@@ -39,6 +39,13 @@ public:
     // False once libpq has seen the socket die; SQLite is always alive.
     bool looksAlive() const;
 
+    // After a job: a transaction the job left open (a cancelled job whose
+    // ROLLBACK was refused, a BEGIN without COMMIT) is rolled back here, so
+    // the next job never runs inside it. Failed means the connection is in
+    // an unknown state and must be closed.
+    enum class TransactionCleanup { Clean, RolledBack, Failed };
+    TransactionCleanup endAbandonedTransaction();
+
     // Runs a multi-statement script through the native API in one round trip.
     Status executeScript(const QString &sql) const;
 

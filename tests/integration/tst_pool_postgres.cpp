@@ -231,6 +231,57 @@ private slots:
         QVERIFY(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).ok());
     }
 
+    void cancelledTransactionNeverLeaksIntoTheNextJob()
+    {
+        // The job's Transaction cannot send ROLLBACK once the job is
+        // cancelled; the worker must end the transaction before the next
+        // job, or that job runs inside an aborted transaction.
+        Pool pool(profile(1, 0));
+        auto job = pool.submit([](Session &s) -> Result<bool> {
+            Transaction tx(s);
+            if (!tx.begun().ok())
+                return tx.begun().error();
+            auto made = s.execute(QStringLiteral("CREATE TEMP TABLE leak_probe (x int)"));
+            if (!made)
+                return made.error();
+            auto slept = s.execute(QStringLiteral("SELECT pg_sleep(30)"));
+            if (!slept)
+                return slept.error();
+            return true;
+        });
+        QTest::qWait(300);
+        QVERIFY(pool.cancel(job.id));
+        QCOMPARE(test::resultOf(job.future).error().code(), ErrorCode::QueryCancelled);
+        const auto after = test::resultOf(pool.run([](Session &s) {
+            return s.scalar(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'leak_probe'"));
+        }));
+        QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().toString()));
+        QCOMPARE(after.value().toInt(), 0); // rolled back, not committed by a later statement
+    }
+
+    void forgottenBeginIsRolledBackAfterTheJob()
+    {
+        Pool pool(profile(1, 0));
+        const auto begun = test::resultOf(pool.run([](Session &s) -> Result<bool> {
+            auto b = s.execute(QStringLiteral("BEGIN"));
+            if (!b)
+                return b.error();
+            auto t = s.execute(QStringLiteral("CREATE TEMP TABLE forgotten (x int)"));
+            if (!t)
+                return t.error();
+            return true; // no COMMIT
+        }));
+        QVERIFY(begun.ok());
+        const auto state = test::resultOf(pool.run([](Session &s) -> Result<QString> {
+            auto inTx = s.scalar(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'forgotten'"));
+            if (!inTx)
+                return inTx.error();
+            return inTx.value().toString();
+        }));
+        QVERIFY(state.ok());
+        QCOMPARE(state.value(), QStringLiteral("0"));
+    }
+
     void cancelWhileConnectingIsNotLost()
     {
         // The proxy holds each new connection for 700 ms: the cancel arrives

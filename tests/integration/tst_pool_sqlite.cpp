@@ -141,6 +141,32 @@ private slots:
         QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
     }
 
+    void forgottenTransactionIsRolledBackAfterTheJob()
+    {
+        // A job that leaves BEGIN open would hold the write lock and hand
+        // its uncommitted rows to whichever job gets the connection next.
+        Pool pool(profile(1));
+        QVERIFY(test::resultOf(pool.run([](Session &s) -> Result<bool> {
+                    auto b = s.execute(QStringLiteral("BEGIN IMMEDIATE"));
+                    if (!b)
+                        return b.error();
+                    auto i = s.execute(QStringLiteral("INSERT INTO t (who) VALUES ('ghost')"));
+                    if (!i)
+                        return i.error();
+                    return true; // no COMMIT
+                })).ok());
+        const auto seen = test::resultOf(pool.run([](Session &s) {
+            return s.scalar(QStringLiteral("SELECT count(*) FROM t WHERE who = 'ghost'"));
+        }));
+        QVERIFY(seen.ok());
+        QCOMPARE(seen.value().toInt(), 0);
+        // And another connection can write at once: the lock was released.
+        Pool other(profile(1));
+        QVERIFY(test::resultOf(other.run([](Session &s) {
+                    return s.execute(QStringLiteral("INSERT INTO t (who) VALUES ('next')"));
+                })).ok());
+    }
+
     void foreignKeysAreEnforced()
     {
         Pool pool(profile(1));
