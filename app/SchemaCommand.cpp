@@ -173,6 +173,11 @@ int runSchema(QCoreApplication &app)
         err() << "tablewright schema: unexpected argument '" << parser.positionalArguments().first() << "'" << Qt::endl;
         return 2;
     }
+    if ((parser.isSet(schemaOption) && request.schema.trimmed().isEmpty())
+        || (parser.isSet(objectOption) && request.object.trimmed().isEmpty())) {
+        err() << "tablewright schema: --schema and --object need a name" << Qt::endl;
+        return 2;
+    }
     if (parser.isSet(jsonOption) && parser.isSet(ddlOption)) {
         err() << "tablewright schema: --json and --ddl exclude each other" << Qt::endl;
         return 2;

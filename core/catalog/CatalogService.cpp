@@ -97,10 +97,15 @@ QFuture<Result<QList<TableRef>>> listTables(db::ConnectionRegistry &registry, co
 
 QFuture<Result<Snapshot>> loadSnapshot(db::ConnectionRegistry &registry, const QString &connection)
 {
+    return startSnapshotLoad(registry, connection).future;
+}
+
+db::Job<Result<Snapshot>> startSnapshotLoad(db::ConnectionRegistry &registry, const QString &connection)
+{
     const auto pool = registry.pool(connection);
     if (!pool)
-        return failed<Snapshot>(unknownConnection(connection, registry.names()));
-    return pool->run([](db::Session &session) { return readSnapshot(session); });
+        return {0, failed<Snapshot>(unknownConnection(connection, registry.names()))};
+    return pool->submit([](db::Session &session) { return readSnapshot(session); });
 }
 
 } // namespace tw::catalog

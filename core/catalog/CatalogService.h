@@ -2,6 +2,7 @@
 
 #include "Snapshot.h"
 #include "TableList.h"
+#include "db/Pool.h"
 #include "error/Error.h"
 
 #include <QFuture>
@@ -19,6 +20,10 @@ namespace tw::catalog {
 // thread: continue with .then(context, …).
 QFuture<Result<QList<TableRef>>> listTables(db::ConnectionRegistry &registry, const QString &connection);
 QFuture<Result<Snapshot>> loadSnapshot(db::ConnectionRegistry &registry, const QString &connection);
+// The same, cancellable: registry.cancel(connection, job.id) stops it
+// (QUERY_CANCELLED). A page that reloads cancels the load it supersedes, so
+// quick refreshes never pile up in the pool.
+db::Job<Result<Snapshot>> startSnapshotLoad(db::ConnectionRegistry &registry, const QString &connection);
 
 // "connection 'x' is not open" with close matches among `known` in details.suggestions.
 Error unknownConnection(const QString &connection, const QStringList &known);

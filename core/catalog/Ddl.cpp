@@ -99,13 +99,9 @@ QStringList partNames(const QList<T> &parts)
     return names;
 }
 
-const Relation *findOwner(const Snapshot &snapshot, const QString &schemaDotName)
+const Relation *findOwner(const Snapshot &snapshot, const QualifiedName &table)
 {
-    for (const Relation &r : snapshot.relations) {
-        if (r.qualifiedName() == schemaDotName)
-            return &r;
-    }
-    return nullptr;
+    return table.isEmpty() ? nullptr : snapshot.relation(table.schema, table.name);
 }
 
 QString withComment(QString sql, const QString &target, const QString &comment)

@@ -12,11 +12,6 @@ namespace tw::catalog {
 
 namespace {
 
-QString keyOf(const Relation &relation)
-{
-    return relation.schema + QLatin1Char('.') + relation.name;
-}
-
 // The partition's ancestors, nearest first; stops at a missing parent and
 // at a (corrupt) loop.
 QList<const Relation *> ancestors(const Snapshot &snapshot, const Relation &relation)
@@ -26,6 +21,24 @@ QList<const Relation *> ancestors(const Snapshot &snapshot, const Relation &rela
     while (current && !chain.contains(current) && current != &relation) {
         chain << current;
         current = partitionParent(snapshot, *current);
+    }
+    return chain;
+}
+
+// The INHERITS ancestors (not partitioning), breadth first; stops at
+// missing parents and at a (corrupt) loop.
+QList<const Relation *> inheritanceAncestors(const Snapshot &snapshot, const Relation &relation)
+{
+    QList<const Relation *> chain;
+    QList<const Relation *> queue{&relation};
+    for (qsizetype i = 0; i < queue.size(); ++i) {
+        for (const QualifiedName &p : queue.at(i)->inherits) {
+            const Relation *parent = snapshot.relation(p.schema, p.name);
+            if (parent && parent != &relation && !chain.contains(parent)) {
+                chain << parent;
+                queue << parent;
+            }
+        }
     }
     return chain;
 }
@@ -41,16 +54,20 @@ bool sameShape(const Index &a, const Index &b)
 
 QList<const Relation *> tablesInCreationOrder(const QList<const Relation *> &tables)
 {
-    QHash<QString, const Relation *> byKey;
+    QHash<QualifiedName, const Relation *> byKey;
     for (const Relation *r : tables)
-        byKey.insert(keyOf(*r), r);
+        byKey.insert(r->key(), r);
     QList<const Relation *> ordered;
     QSet<const Relation *> placed;
     std::function<void(const Relation *, int)> place = [&](const Relation *r, int depth) {
         if (placed.contains(r) || depth > tables.size())
             return;
         if (r->isPartition()) {
-            if (const Relation *parent = byKey.value(r->parentSchema + QLatin1Char('.') + r->parentTable))
+            if (const Relation *parent = byKey.value(QualifiedName{r->parentSchema, r->parentTable}))
+                place(parent, depth + 1);
+        }
+        for (const QualifiedName &p : r->inherits) {
+            if (const Relation *parent = byKey.value(p))
                 place(parent, depth + 1);
         }
         if (!placed.contains(r)) {
@@ -65,9 +82,9 @@ QList<const Relation *> tablesInCreationOrder(const QList<const Relation *> &tab
 
 QList<const Relation *> viewsInCreationOrder(const QList<const Relation *> &views)
 {
-    QHash<QString, const Relation *> byKey;
+    QHash<QualifiedName, const Relation *> byKey;
     for (const Relation *r : views)
-        byKey.insert(keyOf(*r), r);
+        byKey.insert(r->key(), r);
     QList<const Relation *> ordered;
     QSet<const Relation *> placed;
     QSet<const Relation *> visiting;
@@ -78,7 +95,7 @@ QList<const Relation *> viewsInCreationOrder(const QList<const Relation *> &view
         if (placed.contains(r) || visiting.contains(r))
             return;
         visiting.insert(r);
-        for (const QString &dependency : r->dependsOn) {
+        for (const QualifiedName &dependency : r->dependsOn) {
             if (const Relation *d = byKey.value(dependency))
                 place(d);
         }
@@ -117,9 +134,19 @@ bool inheritedFromParent(const Snapshot &snapshot, const Relation &relation, con
             }
         }
     }
-    for (const Relation *ancestor : ancestors(snapshot, relation)) {
+    // INHERITS passes CHECKs down (except NO INHERIT ones), not foreign keys.
+    QList<const Relation *> from = ancestors(snapshot, relation);
+    if (constraint.type == Constraint::Type::Check) {
+        for (const Relation *a : inheritanceAncestors(snapshot, relation)) {
+            if (!from.contains(a))
+                from << a;
+        }
+    }
+    for (const Relation *ancestor : std::as_const(from)) {
         for (const Constraint &c : ancestor->constraints) {
             if (c.type != constraint.type)
+                continue;
+            if (c.definition.endsWith(QLatin1String(" NO INHERIT")))
                 continue;
             if (c.name == constraint.name)
                 return true;
@@ -156,7 +183,7 @@ QList<IndexAttachment> indexAttachments(const Snapshot &snapshot, const Relation
         if (child.parentIndex.isEmpty())
             continue;
         for (const Index &p : parent->indexes) {
-            if (parent->schema + QLatin1Char('.') + p.name == child.parentIndex && !usedParents.contains(&p)) {
+            if (QualifiedName{parent->schema, p.name} == child.parentIndex && !usedParents.contains(&p)) {
                 attachments.append({parent, &p, &child});
                 usedParents.insert(&p);
                 usedChildren.insert(&child);

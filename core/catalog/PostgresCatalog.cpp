@@ -25,11 +25,12 @@ public:
     {
         if (!m_begun.ok())
             return;
+        // A cancel may land between the check and the statement, and a
+        // cancelled session refuses statements: then the native handle ends
+        // the transaction (the pool checks again after the job).
         const QString rollback = QStringLiteral("ROLLBACK");
-        if (m_session.isCancelled())
+        if (m_session.isCancelled() || !m_runner.execute(rollback).ok())
             (void)m_session.native().executeScript(rollback);
-        else
-            (void)m_runner.execute(rollback);
     }
     ReadTransaction(const ReadTransaction &) = delete;
     ReadTransaction &operator=(const ReadTransaction &) = delete;
@@ -68,17 +69,22 @@ Result<Snapshot> readPostgresSnapshot(db::Session &session, PostgresLoadStats *s
         if (!transaction.begun().ok())
             return transaction.begun().error();
 
+        PostgresRelations relations;
         Status settings = runner.query(QStringLiteral("session"), [&](db::Rows &rows) {
             if (!rows.next())
                 return;
             // "15.18 (Debian 15.18-0+deb12u1)": the number is the first word.
             snapshot.serverVersion = rows.value(QStringLiteral("server_version")).toString().section(QLatin1Char(' '), 0, 0);
             snapshot.database = rows.value(QStringLiteral("database")).toString();
+            PgServerQuoting quoting;
+            quoting.setKeywords(rows.value(QStringLiteral("quoted_keywords")).toString().split(QLatin1Char(' ')),
+                                rows.value(QStringLiteral("quote_all_identifiers")).toBool());
+            relations.setQuoting(quoting);
+            runner.setServerVersion(rows.value(QStringLiteral("server_version_num")).toInt());
         });
         if (!settings.ok())
             return partError(QStringLiteral("session"), settings.error());
 
-        PostgresRelations relations;
         Status loaded = runner.part(QStringLiteral("relations"),
                                     [&](db::Rows &rows) { relations.readRelations(rows); });
         if (!loaded.ok())
@@ -91,6 +97,7 @@ Result<Snapshot> readPostgresSnapshot(db::Session &session, PostgresLoadStats *s
             {"indexes", [&](db::Rows &r) { relations.readIndexes(r); }},
             {"triggers", [&](db::Rows &r) { relations.readTriggers(r); }},
             {"view_dependencies", [&](db::Rows &r) { relations.readViewDependencies(r); }},
+            {"policies", [&](db::Rows &r) { relations.readPolicies(r); }},
             {"schemas", [&](db::Rows &r) { readPostgresSchemas(r, snapshot.schemas); }},
             {"sequences", [&](db::Rows &r) { readPostgresSequences(r, snapshot.sequences); }},
             {"routines", [&](db::Rows &r) { readPostgresRoutines(r, snapshot.routines); }},
@@ -110,6 +117,7 @@ Result<Snapshot> readPostgresSnapshot(db::Session &session, PostgresLoadStats *s
         }
 
         snapshot.relations = relations.takeSorted();
+        addReferencedSchemas(snapshot);
         sortPostgresObjects(snapshot);
         return std::move(snapshot);
     }();

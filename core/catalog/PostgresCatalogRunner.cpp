@@ -63,9 +63,20 @@ Status PostgresCatalogRunner::query(const QString &name, const std::function<voi
     return {};
 }
 
-Status PostgresCatalogRunner::part(const QString &name, const std::function<void(db::Rows &)> &read)
+Result<QString> PostgresCatalogRunner::partSql(const QString &name) const
 {
     auto sql = postgresCatalogSql(name);
+    const QLatin1String marker("-- PostgreSQL 15+");
+    if (!sql || m_serverVersion == 0 || m_serverVersion >= 150000 || !sql.value().contains(marker))
+        return sql;
+    QStringList lines = sql.value().split(QLatin1Char('\n'));
+    lines.removeIf([&marker](const QString &line) { return line.trimmed().endsWith(marker); });
+    return lines.join(QLatin1Char('\n'));
+}
+
+Status PostgresCatalogRunner::part(const QString &name, const std::function<void(db::Rows &)> &read)
+{
+    auto sql = partSql(name);
     if (!sql)
         return sql.error();
     if (Status saved = execute(QStringLiteral("SAVEPOINT ") + kSavepoint); !saved.ok()) {

@@ -33,6 +33,11 @@ public:
     // Runs query file `name` outside a savepoint (the first statement).
     Status query(const QString &name, const std::function<void(db::Rows &)> &read);
 
+    // Lines of a query file that end in "-- PostgreSQL 15+" (a condition on
+    // a catalog column older servers lack) are left out below that version.
+    // Until set (the session part gives it), every line is kept.
+    void setServerVersion(int versionNum) { m_serverVersion = versionNum; }
+
     int statements() const { return m_statements; }
     // Errors after which nothing else can work on this connection: the job
     // was cancelled, the connection died, or the savepoint could not be undone.
@@ -40,8 +45,10 @@ public:
 
 private:
     Result<db::Rows> run(const QString &sql);
+    Result<QString> partSql(const QString &name) const;
 
     db::Session &m_session;
+    int m_serverVersion = 0;
     int m_statements = 0;
     bool m_broken = false;
 };

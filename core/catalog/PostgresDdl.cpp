@@ -1,8 +1,10 @@
 #include "PostgresDdl.h"
 
+#include "DdlOrder.h"
 #include "PostgresIdentifiers.h"
 
 #include <limits>
+#include <optional>
 
 namespace tw::catalog::pgddl {
 
@@ -23,13 +25,14 @@ QString statementText(QString text)
     return text;
 }
 
-QString collateClause(const QString &collation)
+// The catalog hands back names, never SQL text: a collation named `C.utf8`
+// or `"C"); DROP TABLE x; --` is quoted like any other name (pg_dump writes
+// COLLATE pg_catalog."C").
+QString collateClause(const QString &schema, const QString &collation)
 {
     if (collation.isEmpty())
         return {};
-    // A qualified or already quoted name is SQL text as it stands.
-    const bool isText = collation.contains(QLatin1Char('"')) || collation.contains(QLatin1Char('.'));
-    return QStringLiteral(" COLLATE ") + (isText ? collation : pgIdent(collation));
+    return QStringLiteral(" COLLATE ") + pgQualified(schema, collation);
 }
 
 QString relationKeyword(const Relation &relation)
@@ -90,24 +93,11 @@ QStringList sequenceOptions(const Sequence &s)
 
 const Sequence *identitySequence(const Snapshot &snapshot, const Relation &relation, const Column &column)
 {
-    const QString table = relation.qualifiedName();
     for (const Sequence &s : snapshot.sequences) {
-        if (s.identity && s.ownedByTable == table && s.ownedByColumn == column.name)
+        if (s.identity && s.ownedByTable == relation.key() && s.ownedByColumn == column.name)
             return &s;
     }
     return nullptr;
-}
-
-QString qualifiedTableName(const Snapshot &snapshot, const QString &schemaDotName)
-{
-    for (const Relation &r : snapshot.relations) {
-        if (r.qualifiedName() == schemaDotName)
-            return pgQualified(r.schema, r.name);
-    }
-    const qsizetype dot = schemaDotName.indexOf(QLatin1Char('.'));
-    if (dot < 0)
-        return pgIdent(schemaDotName);
-    return pgQualified(schemaDotName.left(dot), schemaDotName.mid(dot + 1));
 }
 
 QString foreignOptions(const QStringList &options)
@@ -122,19 +112,50 @@ QString foreignOptions(const QStringList &options)
     return parts.join(QStringLiteral(", "));
 }
 
-QString partitionColumnFixes(const Snapshot &snapshot, const Relation &partition)
+// What a column gets from where the table takes it (partition parent,
+// INHERITS parent or type), before the table's own changes.
+struct Inherited
 {
-    const Relation *parent = snapshot.relation(partition.parentSchema, partition.parentTable);
-    if (!parent)
-        return {};
+    QString defaultValue;
+    bool notNull = false;
+};
+
+std::optional<Inherited> inheritedColumn(const Snapshot &snapshot, const Relation &relation, const QString &name)
+{
+    if (relation.isPartition()) {
+        const Relation *parent = snapshot.relation(relation.parentSchema, relation.parentTable);
+        const Column *c = parent ? parent->column(name) : nullptr;
+        return c ? std::optional<Inherited>(Inherited{c->defaultValue, c->notNull}) : std::nullopt;
+    }
+    if (!relation.ofType.isEmpty())
+        return Inherited{};      // every column of a typed table is the type's
+    // With several parents the first one's default wins; NOT NULL if any has it.
+    std::optional<Inherited> found;
+    for (const QualifiedName &p : relation.inherits) {
+        const Relation *parent = snapshot.relation(p.schema, p.name);
+        const Column *c = parent ? parent->column(name) : nullptr;
+        if (!c)
+            continue;
+        if (!found)
+            found = Inherited{c->defaultValue, c->notNull};
+        else
+            found->notNull = found->notNull || c->notNull;
+    }
+    return found;
+}
+
+// ALTER TABLE ONLY … ALTER COLUMN for the columns a table takes from its
+// parent or type but changed (DEFAULT, NOT NULL), as pg_dump does.
+QString inheritedColumnFixes(const Snapshot &snapshot, const Relation &relation)
+{
     QString sql;
-    const QString table = QStringLiteral("ALTER TABLE ONLY ") + pgQualified(partition.schema, partition.name);
-    for (const Column &c : partition.columns) {
-        const Column *inherited = parent->column(c.name);
+    const QString table = QStringLiteral("ALTER TABLE ONLY ") + pgQualified(relation.schema, relation.name);
+    for (const Column &c : relation.columns) {
+        const std::optional<Inherited> inherited = inheritedColumn(snapshot, relation, c.name);
         if (!inherited)
             continue;
         const QString column = QStringLiteral(" ALTER COLUMN ") + pgIdent(c.name);
-        if (c.defaultValue != inherited->defaultValue && c.generated.isEmpty()) {
+        if (c.defaultValue != inherited->defaultValue && c.generated.isEmpty() && c.identity.isEmpty()) {
             sql += table + column
                    + (c.defaultValue.isEmpty() ? QStringLiteral(" DROP DEFAULT") : QStringLiteral(" SET DEFAULT ") + c.defaultValue)
                    + kEnd;
@@ -143,6 +164,13 @@ QString partitionColumnFixes(const Snapshot &snapshot, const Relation &partition
             sql += table + column + QStringLiteral(" SET NOT NULL") + kEnd;
     }
     return sql;
+}
+
+QString triggerMode(const Trigger &trigger)
+{
+    if (!trigger.enabledMode.isEmpty())
+        return trigger.enabledMode;
+    return trigger.enabled ? QStringLiteral("origin") : QStringLiteral("disabled");
 }
 
 } // namespace
@@ -178,7 +206,7 @@ QString createDomain(const Domain &domain)
 {
     const QString name = pgQualified(domain.schema, domain.name);
     QString sql = QStringLiteral("CREATE DOMAIN ") + name + QStringLiteral(" AS ") + domain.baseType
-                  + collateClause(domain.collation);
+                  + collateClause(domain.collationSchema, domain.collation);
     if (!domain.defaultValue.isEmpty())
         sql += QStringLiteral("\n") + kIndent + QStringLiteral("DEFAULT ") + domain.defaultValue;
     if (domain.notNull)
@@ -199,7 +227,7 @@ QString createComposite(const CompositeType &type)
 {
     QStringList attributes;
     for (const CompositeAttribute &a : type.attributes)
-        attributes << kIndent + pgIdent(a.name) + QLatin1Char(' ') + a.type + collateClause(a.collation);
+        attributes << kIndent + pgIdent(a.name) + QLatin1Char(' ') + a.type + collateClause(a.collationSchema, a.collation);
     return QStringLiteral("CREATE TYPE ") + pgQualified(type.schema, type.name) + QStringLiteral(" AS (\n")
            + attributes.join(QStringLiteral(",\n")) + (attributes.isEmpty() ? QString() : QStringLiteral("\n"))
            + QLatin1Char(')') + kEnd;
@@ -216,12 +244,13 @@ QString createSequence(const Sequence &sequence)
     return sql + kEnd;
 }
 
-QString sequenceOwnedBy(const Snapshot &snapshot, const Sequence &sequence)
+QString sequenceOwnedBy(const Snapshot &, const Sequence &sequence)
 {
     if (sequence.ownedByTable.isEmpty() || sequence.ownedByColumn.isEmpty())
         return {};
     return QStringLiteral("ALTER SEQUENCE ") + pgQualified(sequence.schema, sequence.name) + QStringLiteral(" OWNED BY ")
-           + qualifiedTableName(snapshot, sequence.ownedByTable) + QLatin1Char('.') + pgIdent(sequence.ownedByColumn)
+           + pgQualified(sequence.ownedByTable.schema, sequence.ownedByTable.name) + QLatin1Char('.')
+           + pgIdent(sequence.ownedByColumn)
            + kEnd;
 }
 
@@ -265,7 +294,7 @@ QString identityClause(const Snapshot &snapshot, const Relation &relation, const
 
 QString columnDefinition(const Snapshot &snapshot, const Relation &relation, const Column &column)
 {
-    QString sql = pgIdent(column.name) + QLatin1Char(' ') + column.type + collateClause(column.collation);
+    QString sql = pgIdent(column.name) + QLatin1Char(' ') + column.type + collateClause(column.collationSchema, column.collation);
     if (!column.generated.isEmpty())
         sql += QStringLiteral(" GENERATED ALWAYS AS (") + column.generated + QStringLiteral(") STORED");
     if (!column.identity.isEmpty())
@@ -299,20 +328,36 @@ QString createRelation(const Snapshot &snapshot, const Relation &relation)
                       + relation.partitionBound;
         if (!relation.partitionKey.isEmpty())
             sql += QStringLiteral("\nPARTITION BY ") + relation.partitionKey;
-        return sql + kEnd + partitionColumnFixes(snapshot, relation);
+        return sql + kEnd + inheritedColumnFixes(snapshot, relation);
     }
 
+    // Columns a parent or the type provides are not declared again: that
+    // would make them the table's own (attislocal), unlike the original.
     QStringList lines;
-    for (const Column &c : relation.columns)
-        lines << kIndent + columnDefinition(snapshot, relation, c);
+    for (const Column &c : relation.columns) {
+        if (!inheritedColumn(snapshot, relation, c.name))
+            lines << kIndent + columnDefinition(snapshot, relation, c);
+    }
     for (const Constraint &c : relation.constraints) {
-        if (isInlineConstraint(relation, c))
+        if (isInlineConstraint(relation, c) && !inheritedFromParent(snapshot, relation, c))
             lines << kIndent + QStringLiteral("CONSTRAINT ") + pgIdent(c.name) + QLatin1Char(' ') + c.definition;
     }
     QString sql = QStringLiteral("CREATE ") + (relation.unlogged ? QStringLiteral("UNLOGGED ") : QString())
-                  + relationKeyword(relation) + QLatin1Char(' ') + name + QStringLiteral(" (\n")
-                  + lines.join(QStringLiteral(",\n")) + (lines.isEmpty() ? QString() : QStringLiteral("\n"))
-                  + QLatin1Char(')');
+                  + relationKeyword(relation) + QLatin1Char(' ') + name;
+    if (!relation.ofType.isEmpty()) {
+        sql += QStringLiteral(" OF ") + pgQualified(relation.ofType.schema, relation.ofType.name);
+        if (!lines.isEmpty())
+            sql += QStringLiteral(" (\n") + lines.join(QStringLiteral(",\n")) + QStringLiteral("\n)");
+    } else {
+        sql += QStringLiteral(" (\n") + lines.join(QStringLiteral(",\n")) + (lines.isEmpty() ? QString() : QStringLiteral("\n"))
+               + QLatin1Char(')');
+    }
+    if (!relation.inherits.isEmpty()) {
+        QStringList parents;
+        for (const QualifiedName &p : relation.inherits)
+            parents << pgQualified(p.schema, p.name);
+        sql += QStringLiteral("\nINHERITS (") + parents.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
     if (relation.kind == ObjectKind::ForeignTable) {
         sql += QStringLiteral("\nSERVER ") + pgIdent(relation.foreignServer);
         const QString options = foreignOptions(relation.foreignOptions);
@@ -321,7 +366,7 @@ QString createRelation(const Snapshot &snapshot, const Relation &relation)
     }
     if (!relation.partitionKey.isEmpty())
         sql += QStringLiteral("\nPARTITION BY ") + relation.partitionKey;
-    return sql + kEnd;
+    return sql + kEnd + inheritedColumnFixes(snapshot, relation);
 }
 
 QString addConstraint(const Relation &relation, const Constraint &constraint)
@@ -349,11 +394,53 @@ QString attachIndex(const Relation &parentTable, const Index &parentIndex, const
 QString createTrigger(const Relation &relation, const Trigger &trigger)
 {
     QString sql = statementText(trigger.definition) + kEnd;
-    if (!trigger.enabled) {
-        sql += QStringLiteral("ALTER TABLE ") + pgQualified(relation.schema, relation.name)
-               + QStringLiteral(" DISABLE TRIGGER ") + pgIdent(trigger.name) + kEnd;
-    }
+    const QString mode = triggerMode(trigger);
+    QString change;
+    if (mode == QLatin1String("disabled"))
+        change = QStringLiteral(" DISABLE TRIGGER ");
+    else if (mode == QLatin1String("always"))
+        change = QStringLiteral(" ENABLE ALWAYS TRIGGER ");
+    else if (mode == QLatin1String("replica"))
+        change = QStringLiteral(" ENABLE REPLICA TRIGGER ");
+    if (!change.isEmpty())
+        sql += QStringLiteral("ALTER TABLE ") + pgQualified(relation.schema, relation.name) + change + pgIdent(trigger.name) + kEnd;
     return sql;
+}
+
+QString rowSecurity(const Relation &relation)
+{
+    const QString table = QStringLiteral("ALTER TABLE ") + pgQualified(relation.schema, relation.name);
+    QString sql;
+    if (relation.rowSecurity)
+        sql += table + QStringLiteral(" ENABLE ROW LEVEL SECURITY") + kEnd;
+    if (relation.forceRowSecurity)
+        sql += table + QStringLiteral(" FORCE ROW LEVEL SECURITY") + kEnd;
+    return sql;
+}
+
+QString createPolicy(const Relation &relation, const Policy &policy)
+{
+    // pg_dump's spelling: defaults (PERMISSIVE, FOR ALL, TO PUBLIC) left out.
+    QString sql = QStringLiteral("CREATE POLICY ") + pgIdent(policy.name) + QStringLiteral(" ON ")
+                  + pgQualified(relation.schema, relation.name);
+    if (!policy.permissive)
+        sql += QStringLiteral(" AS RESTRICTIVE");
+    static const QStringList kCommands{QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+                                       QStringLiteral("DELETE")};
+    // Only a known keyword goes into the text; anything else means ALL.
+    if (kCommands.contains(policy.command))
+        sql += QStringLiteral(" FOR ") + policy.command;
+    if (!policy.roles.isEmpty()) {
+        QStringList roles;
+        for (const QString &role : policy.roles)
+            roles << (role == QLatin1String("PUBLIC") ? role : pgIdent(role));
+        sql += QStringLiteral(" TO ") + roles.join(QStringLiteral(", "));
+    }
+    if (!policy.usingExpression.isEmpty())
+        sql += QStringLiteral(" USING (") + policy.usingExpression + QLatin1Char(')');
+    if (!policy.withCheck.isEmpty())
+        sql += QStringLiteral(" WITH CHECK (") + policy.withCheck + QLatin1Char(')');
+    return sql + kEnd;
 }
 
 QString commentOn(const QString &what, const QString &comment)
@@ -388,6 +475,10 @@ QStringList relationComments(const Relation &relation)
     for (const Trigger &t : relation.triggers) {
         if (!t.comment.isEmpty())
             sql << commentOn(QStringLiteral("TRIGGER ") + pgIdent(t.name) + QStringLiteral(" ON ") + name, t.comment);
+    }
+    for (const Policy &p : relation.policies) {
+        if (!p.comment.isEmpty())
+            sql << commentOn(QStringLiteral("POLICY ") + pgIdent(p.name) + QStringLiteral(" ON ") + name, p.comment);
     }
     return sql;
 }

@@ -23,7 +23,9 @@ QString createForeignServer(const Snapshot &snapshot, const Relation &relation);
 
 // CREATE TABLE / VIEW / MATERIALIZED VIEW / FOREIGN TABLE. Tables carry
 // their validated CHECKs inline; a partition is created PARTITION OF its
-// parent, followed by the column defaults and NOT NULLs it has of its own.
+// parent, an inheritance child INHERITS (…) its parents and a typed table
+// OF its type, without the columns and CHECKs those give it, followed by
+// the column defaults and NOT NULLs it has of its own.
 QString createRelation(const Snapshot &snapshot, const Relation &relation);
 // "GENERATED ALWAYS|BY DEFAULT AS IDENTITY (SEQUENCE NAME … options)".
 QString identityClause(const Snapshot &snapshot, const Relation &relation, const Column &column);
@@ -39,8 +41,12 @@ QString addConstraint(const Relation &relation, const Constraint &constraint);
 QString createIndex(const Index &index);
 QString attachIndex(const Relation &parentTable, const Index &parentIndex, const Relation &child,
                     const Index &childIndex);
-// CREATE TRIGGER, and ALTER TABLE … DISABLE TRIGGER for a disabled one.
+// CREATE TRIGGER, and ALTER TABLE … DISABLE TRIGGER / ENABLE ALWAYS|REPLICA
+// TRIGGER when it does not fire the default way.
 QString createTrigger(const Relation &relation, const Trigger &trigger);
+// ALTER TABLE … ENABLE / FORCE ROW LEVEL SECURITY; empty when off.
+QString rowSecurity(const Relation &relation);
+QString createPolicy(const Relation &relation, const Policy &policy);
 
 // COMMENT ON statements of a relation, its columns, constraints, indexes and triggers.
 QStringList relationComments(const Relation &relation);

@@ -74,6 +74,21 @@ QString pgIdent(const QString &name)
     return db::dialectFor(config::Driver::Postgres).quoteIdentifier(name);
 }
 
+void PgServerQuoting::setKeywords(const QStringList &keywords, bool quoteAll)
+{
+    m_keywords = QSet<QString>(keywords.cbegin(), keywords.cend());
+    m_fromServer = true;
+    m_quoteAll = quoteAll;
+}
+
+QString PgServerQuoting::ident(const QString &name) const
+{
+    const bool keyword = m_fromServer ? m_keywords.contains(name) : pgNeedsQuotingAsKeyword(name);
+    if (!m_quoteAll && isPlainIdentifier(name) && !keyword)
+        return name;
+    return db::dialectFor(config::Driver::Postgres).quoteIdentifier(name);
+}
+
 QString pgQualified(const QString &schema, const QString &name)
 {
     if (schema.isEmpty())

@@ -3,6 +3,7 @@
 #include "PostgresRowValues.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 
@@ -99,6 +100,7 @@ void readPostgresDomains(db::Rows &rows, QList<Domain> &out)
             d.checks << DomainCheck{pair.at(0).toString(), pair.at(1).toString()};
         }
         d.comment = rows.value(7).toString();
+        d.collationSchema = rows.value(8).toString();
         out << std::move(d);
     }
 }
@@ -111,7 +113,8 @@ void readPostgresComposites(db::Rows &rows, QList<CompositeType> &out)
         c.name = rows.value(1).toString();
         for (const auto &attribute : jsonArray(rows.value(2))) {
             const QJsonArray a = attribute.toArray();
-            c.attributes << CompositeAttribute{a.at(0).toString(), a.at(1).toString(), a.at(2).toString()};
+            c.attributes << CompositeAttribute{a.at(0).toString(), a.at(1).toString(), a.at(2).toString(),
+                                               a.at(3).toString()};
         }
         c.comment = rows.value(3).toString();
         out << std::move(c);
@@ -124,6 +127,32 @@ void readPostgresExtensions(db::Rows &rows, QList<Extension> &out)
         out << Extension{rows.value(0).toString(), rows.value(1).toString(), rows.value(2).toString(),
                          rows.value(3).toString()};
     }
+}
+
+void addReferencedSchemas(Snapshot &snapshot)
+{
+    QSet<QString> known;
+    for (const Schema &s : std::as_const(snapshot.schemas))
+        known.insert(s.name);
+    auto add = [&](const QString &name) {
+        if (name.isEmpty() || known.contains(name) || name.startsWith(QLatin1String("pg_"))
+            || name == QLatin1String("information_schema"))
+            return;
+        known.insert(name);
+        snapshot.schemas << Schema{name, {}, {}};
+    };
+    auto addAll = [&](const auto &list) {
+        for (const auto &object : list)
+            add(object.schema);
+    };
+    addAll(snapshot.relations);
+    addAll(snapshot.sequences);
+    addAll(snapshot.routines);
+    addAll(snapshot.enums);
+    addAll(snapshot.domains);
+    addAll(snapshot.composites);
+    // Not extensions: their schema may belong to an extension itself, which
+    // the schemas part leaves out on purpose.
 }
 
 void sortPostgresObjects(Snapshot &snapshot)

@@ -16,6 +16,11 @@ void readPostgresDomains(db::Rows &rows, QList<Domain> &out);
 void readPostgresComposites(db::Rows &rows, QList<CompositeType> &out);
 void readPostgresExtensions(db::Rows &rows, QList<Extension> &out);
 
+// A Schema entry for every schema an object lives in that `schemas` lacks
+// (its part failed, or the role may not see it), so the tree still shows
+// the objects. System schemas are left out.
+void addReferencedSchemas(Snapshot &snapshot);
+
 // Every list by (schema, name); routines of the same name by their
 // arguments; extensions by name.
 void sortPostgresObjects(Snapshot &snapshot);

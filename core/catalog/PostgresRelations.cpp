@@ -68,10 +68,104 @@ enum TriggerBits {
     TriggerInstead = 1 << 6,
 };
 
+QString identList(const PgServerQuoting &q, const QStringList &names)
+{
+    QString out;
+    for (const QString &name : names) {
+        if (!out.isEmpty())
+            out += QStringLiteral(", ");
+        out += q.ident(name);
+    }
+    return out;
+}
+
+// pg_get_indexdef(oid) of an index the indexes part found plain (its
+// `definition` is NULL): no expression, predicate, options, sort options,
+// non-default opclass or collation. Quoting is the server's quote_identifier;
+// the table is always schema-qualified, as pg_get_indexdef prints it with
+// any search_path; a partitioned index is created ON ONLY its table.
+QString spellIndex(const PgServerQuoting &q, const Relation &table, const Index &index, bool partitioned)
+{
+    QString sql = QStringLiteral("CREATE ") + (index.unique ? QStringLiteral("UNIQUE ") : QString())
+                  + QStringLiteral("INDEX ") + q.ident(index.name) + QStringLiteral(" ON ")
+                  + (partitioned ? QStringLiteral("ONLY ") : QString()) + q.ident(table.schema) + QLatin1Char('.')
+                  + q.ident(table.name) + QStringLiteral(" USING ") + q.ident(index.method) + QStringLiteral(" (")
+                  + identList(q, index.keys);
+    if (!index.include.isEmpty())
+        sql += QStringLiteral(") INCLUDE (") + identList(q, index.include);
+    return sql + QLatin1Char(')');
+}
+
+// pg_get_constraintdef(oid) of a primary key, unique constraint or foreign
+// key the constraints part left to the reader (no INCLUDE, NULLS NOT
+// DISTINCT or ON DELETE SET NULL (cols)). The referenced table is always
+// schema-qualified: with the load's empty search_path no user table is
+// visible. Empty when a name is missing (the columns part failed).
+QString spellConstraint(const PgServerQuoting &q, const Constraint &c, int keyCount, int refKeyCount)
+{
+    if (c.columns.size() != keyCount)
+        return {};
+    if (c.type == Constraint::Type::ForeignKey
+        && (c.refColumns.size() != refKeyCount || c.match.isEmpty() || c.onUpdate.isEmpty() || c.onDelete.isEmpty()))
+        return {};
+    QString sql;
+    switch (c.type) {
+    case Constraint::Type::PrimaryKey:
+        sql = QStringLiteral("PRIMARY KEY (") + identList(q, c.columns) + QLatin1Char(')');
+        break;
+    case Constraint::Type::Unique:
+        sql = QStringLiteral("UNIQUE (") + identList(q, c.columns) + QLatin1Char(')');
+        break;
+    case Constraint::Type::ForeignKey:
+        sql = QStringLiteral("FOREIGN KEY (") + identList(q, c.columns) + QStringLiteral(") REFERENCES ")
+              + q.ident(c.refSchema) + QLatin1Char('.') + q.ident(c.refTable) + QLatin1Char('(')
+              + identList(q, c.refColumns) + QLatin1Char(')');
+        if (c.match != QLatin1String("SIMPLE"))
+            sql += QStringLiteral(" MATCH ") + c.match;
+        if (c.onUpdate != QLatin1String("NO ACTION"))
+            sql += QStringLiteral(" ON UPDATE ") + c.onUpdate;
+        if (c.onDelete != QLatin1String("NO ACTION"))
+            sql += QStringLiteral(" ON DELETE ") + c.onDelete;
+        break;
+    default:
+        return {};
+    }
+    if (c.deferrable)
+        sql += QStringLiteral(" DEFERRABLE");
+    if (c.initiallyDeferred)
+        sql += QStringLiteral(" INITIALLY DEFERRED");
+    if (!c.validated)
+        sql += QStringLiteral(" NOT VALID");
+    return sql;
+}
+
 template<typename T>
 void sortByName(QList<T> &list)
 {
     std::sort(list.begin(), list.end(), [](const T &a, const T &b) { return a.name < b.name; });
+}
+
+// pg_trigger.tgenabled.
+QString triggerMode(QChar code)
+{
+    switch (code.unicode()) {
+    case 'A': return QStringLiteral("always");
+    case 'R': return QStringLiteral("replica");
+    case 'D': return QStringLiteral("disabled");
+    default: return QStringLiteral("origin");
+    }
+}
+
+// pg_policy.polcmd.
+QString policyCommand(QChar code)
+{
+    switch (code.unicode()) {
+    case 'r': return QStringLiteral("SELECT");
+    case 'a': return QStringLiteral("INSERT");
+    case 'w': return QStringLiteral("UPDATE");
+    case 'd': return QStringLiteral("DELETE");
+    default: return QStringLiteral("ALL");
+    }
 }
 
 } // namespace
@@ -109,6 +203,13 @@ void PostgresRelations::readRelations(db::Rows &rows)
         r.foreignServer = rows.value(15).toString();
         r.foreignDataWrapper = rows.value(16).toString();
         r.foreignOptions = jsonStrings(rows.value(17));
+        for (const auto &parent : jsonArray(rows.value(18))) {
+            const QJsonArray pair = parent.toArray();
+            r.inherits << QualifiedName{pair.at(0).toString(), pair.at(1).toString()};
+        }
+        r.ofType = qualified(rows.value(19).toString(), rows.value(20).toString());
+        r.rowSecurity = rows.value(21).toBool();
+        r.forceRowSecurity = rows.value(22).toBool();
         m_byOid.insert(rows.value(0).toLongLong(), m_relations.size());
         m_relations << std::move(r);
     }
@@ -121,8 +222,9 @@ void PostgresRelations::readColumns(db::Rows &rows)
         if (!relation)
             continue;
         Column c;
-        c.position = rows.value(1).toInt();
+        c.position = rows.value(1).toInt();   // attnum: gaps where columns were dropped
         c.name = rows.value(2).toString();
+        m_keyColumns.add(rows.value(0).toLongLong(), c.position, c.name);
         c.type = rows.value(3).toString();
         c.notNull = rows.value(4).toBool();
         c.defaultValue = rows.value(5).toString();
@@ -135,6 +237,7 @@ void PostgresRelations::readColumns(db::Rows &rows)
             c.generatedStorage = QStringLiteral("stored");
         c.collation = rows.value(9).toString();
         c.comment = rows.value(10).toString();
+        c.collationSchema = rows.value(11).toString();
         relation->columns << std::move(c);
     }
 }
@@ -142,27 +245,40 @@ void PostgresRelations::readColumns(db::Rows &rows)
 void PostgresRelations::readConstraints(db::Rows &rows)
 {
     while (rows.next()) {
+        const qint64 relationOid = rows.value(0).toLongLong();
         Relation *relation = find(rows.value(0));
-        const auto type = constraintType(letter(rows.value(2)));
+        const auto type = constraintType(letter(rows.value(3)));
         if (!relation || !type)
             continue;
         Constraint c;
-        c.name = rows.value(1).toString();
+        c.name = rows.value(2).toString();
         c.type = *type;
-        c.columns = jsonStrings(rows.value(3));
-        c.definition = rows.value(4).toString();
+        c.columns = m_keyColumns.names(relationOid, rows.value(4), true).value_or(QStringList());
+        const QVariant definition = rows.value(5);
         if (c.type == Constraint::Type::ForeignKey) {
-            c.refSchema = rows.value(5).toString();
-            c.refTable = rows.value(6).toString();
-            c.refColumns = jsonStrings(rows.value(7));
-            c.onUpdate = foreignKeyAction(letter(rows.value(8)));
-            c.onDelete = foreignKeyAction(letter(rows.value(9)));
-            c.match = foreignKeyMatch(letter(rows.value(10)));
+            c.refSchema = rows.value(6).toString();
+            c.refTable = rows.value(7).toString();
+            // Names come with the row only for tables this load does not keep.
+            const QVariant refNames = rows.value(9);
+            c.refColumns = refNames.isNull()
+                               ? m_keyColumns.names(rows.value(1).toLongLong(), rows.value(8)).value_or(QStringList())
+                               : jsonStrings(refNames);
+            c.onUpdate = foreignKeyAction(letter(rows.value(10)));
+            c.onDelete = foreignKeyAction(letter(rows.value(11)));
+            c.match = foreignKeyMatch(letter(rows.value(12)));
         }
-        c.deferrable = rows.value(11).toBool();
-        c.initiallyDeferred = rows.value(12).toBool();
-        c.validated = rows.value(13).toBool();
-        c.comment = rows.value(14).toString();
+        c.deferrable = rows.value(13).toBool();
+        c.initiallyDeferred = rows.value(14).toBool();
+        c.validated = rows.value(15).toBool();
+        c.comment = rows.value(16).toString();
+        if (!definition.isNull()) {
+            c.definition = definition.toString();
+        } else {
+            const auto count = [](const QVariant &attnums) {
+                return int(PostgresKeyColumns::parseAttnums(attnums.toString()).size());
+            };
+            c.definition = spellConstraint(m_quoting, c, count(rows.value(4)), count(rows.value(8)));
+        }
         relation->constraints << std::move(c);
     }
 }
@@ -170,7 +286,8 @@ void PostgresRelations::readConstraints(db::Rows &rows)
 void PostgresRelations::readIndexes(db::Rows &rows)
 {
     while (rows.next()) {
-        const auto relationAt = m_byOid.constFind(rows.value(0).toLongLong());
+        const qint64 relationOid = rows.value(0).toLongLong();
+        const auto relationAt = m_byOid.constFind(relationOid);
         if (relationAt == m_byOid.constEnd())
             continue;
         Relation &relation = m_relations[*relationAt];
@@ -181,14 +298,24 @@ void PostgresRelations::readIndexes(db::Rows &rows)
         index.primary = rows.value(5).toBool();
         index.constraintName = rows.value(6).toString();
         const int keyCount = rows.value(7).toInt();
-        const QStringList columns = jsonStrings(rows.value(8));
-        index.keys = columns.mid(0, keyCount);
-        index.include = columns.mid(keyCount);
-        index.predicate = rows.value(9).toString();
-        index.definition = rows.value(10).toString();
-        index.comment = rows.value(11).toString();
-        index.parentIndex = qualified(rows.value(12).toString(), rows.value(13).toString());
-        index.sizeBytes = rows.value(14).toLongLong();
+        // Expression keys come as texts; plain keys as attnums.
+        const QVariant expressionColumns = rows.value(9);
+        const std::optional<QStringList> columns = expressionColumns.isNull()
+                                                       ? m_keyColumns.names(relationOid, rows.value(8))
+                                                       : std::optional<QStringList>(jsonStrings(expressionColumns));
+        if (columns) {
+            index.keys = columns->mid(0, keyCount);
+            index.include = columns->mid(keyCount);
+        }
+        index.predicate = rows.value(10).toString();
+        const QVariant definition = rows.value(11);
+        if (!definition.isNull())
+            index.definition = definition.toString();
+        else if (columns)   // without the key names, no text rather than a wrong one
+            index.definition = spellIndex(m_quoting, relation, index, letter(rows.value(16)) == QLatin1Char('I'));
+        index.comment = rows.value(12).toString();
+        index.parentIndex = qualified(rows.value(13).toString(), rows.value(14).toString());
+        index.sizeBytes = rows.value(15).toLongLong();
         relation.indexes << std::move(index);
     }
     // Only relations with storage of their own have an index total; a table
@@ -227,10 +354,29 @@ void PostgresRelations::readTriggers(db::Rows &rows)
         if (type & TriggerTruncate)
             t.events << QStringLiteral("TRUNCATE");
         t.enabled = rows.value(3).toBool();
+        t.enabledMode = triggerMode(letter(rows.value(9)));
         t.definition = rows.value(4).toString();
         t.function = qualified(rows.value(5).toString(), rows.value(6).toString());
         t.comment = rows.value(8).toString();
         relation->triggers << std::move(t);
+    }
+}
+
+void PostgresRelations::readPolicies(db::Rows &rows)
+{
+    while (rows.next()) {
+        Relation *relation = find(rows.value(0));
+        if (!relation)
+            continue;
+        Policy p;
+        p.name = rows.value(1).toString();
+        p.command = policyCommand(letter(rows.value(2)));
+        p.permissive = rows.value(3).toBool();
+        p.roles = jsonStrings(rows.value(4));
+        p.usingExpression = rows.value(5).toString();
+        p.withCheck = rows.value(6).toString();
+        p.comment = rows.value(7).toString();
+        relation->policies << std::move(p);
     }
 }
 
@@ -250,12 +396,14 @@ QList<Relation> PostgresRelations::takeSorted()
         sortByName(r.constraints);
         sortByName(r.indexes);
         sortByName(r.triggers);
-        r.dependsOn.sort();
+        std::sort(r.dependsOn.begin(), r.dependsOn.end());
+        sortByName(r.policies);
     }
     std::sort(m_relations.begin(), m_relations.end(), [](const Relation &a, const Relation &b) {
         return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
     });
     m_byOid.clear();
+    m_keyColumns = {};
     return std::exchange(m_relations, {});
 }
 

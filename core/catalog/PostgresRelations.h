@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PostgresIdentifiers.h"
+#include "PostgresKeyColumns.h"
 #include "Snapshot.h"
 #include "db/Rows.h"
 
@@ -15,12 +17,17 @@ namespace tw::catalog {
 class PostgresRelations
 {
 public:
+    // The server's quoting rules, for the index definitions spelled here
+    // (readIndexes); from the session part.
+    void setQuoting(const PgServerQuoting &quoting) { m_quoting = quoting; }
+
     void readRelations(db::Rows &rows);
     void readColumns(db::Rows &rows);
     void readConstraints(db::Rows &rows);
     void readIndexes(db::Rows &rows);
     void readTriggers(db::Rows &rows);
     void readViewDependencies(db::Rows &rows);
+    void readPolicies(db::Rows &rows);
 
     // Sorted by (schema, name); columns by position; the rest by name.
     QList<Relation> takeSorted();
@@ -30,6 +37,8 @@ private:
 
     QList<Relation> m_relations;
     QHash<qint64, qsizetype> m_byOid;
+    PostgresKeyColumns m_keyColumns;
+    PgServerQuoting m_quoting;
 };
 
 } // namespace tw::catalog

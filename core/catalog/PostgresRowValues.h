@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Snapshot.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QString>
@@ -35,9 +37,10 @@ inline QChar letter(const QVariant &value)
     return text.isEmpty() ? QChar() : text.front();
 }
 
-inline QString qualified(const QString &schema, const QString &name)
+// Two parts, never "schema.name": names may hold dots.
+inline QualifiedName qualified(const QString &schema, const QString &name)
 {
-    return name.isEmpty() ? QString() : schema + QLatin1Char('.') + name;
+    return name.isEmpty() ? QualifiedName() : QualifiedName{schema, name};
 }
 
 } // namespace tw::catalog::pgvalues

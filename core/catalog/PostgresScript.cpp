@@ -21,7 +21,7 @@ bool isTableKind(ObjectKind kind)
 struct Script
 {
     QStringList schemas, extensions, types, sequences, routines, servers, tables, lateRoutines, views,
-        indexes, constraints, attachments, foreignKeys, triggers, ownership, comments;
+        indexes, constraints, attachments, foreignKeys, triggers, security, ownership, comments;
 
     QString text(bool withHeader) const
     {
@@ -32,7 +32,7 @@ struct Script
         }
         for (const QStringList *phase : {&schemas, &extensions, &types, &sequences, &routines, &servers, &tables,
                                          &lateRoutines, &views, &indexes, &constraints, &attachments, &foreignKeys,
-                                         &triggers, &ownership, &comments}) {
+                                         &triggers, &security, &ownership, &comments}) {
             for (const QString &statement : *phase) {
                 if (!statement.isEmpty())
                     out << statement;
@@ -41,6 +41,35 @@ struct Script
         return out.join(QLatin1Char('\n'));
     }
 };
+
+void addComment(Script &script, const QString &target, const QString &comment)
+{
+    if (!comment.isEmpty())
+        script.comments << commentOn(target, comment);
+}
+
+// Enums, domains and composites: CREATE and COMMENT ON TYPE|DOMAIN.
+template<typename T>
+void addTypes(Script &script, const QList<T> &types, const std::function<bool(const QString &)> &inScope,
+              QString (*create)(const T &), const QString &keyword)
+{
+    for (const T &t : types) {
+        if (!inScope(t.schema))
+            continue;
+        script.types << create(t);
+        addComment(script, keyword + pgQualified(t.schema, t.name), t.comment);
+    }
+}
+
+// An identity sequence is created by its column; its comment is still ours.
+void addSequence(Script &script, const Snapshot &snapshot, const Sequence &s)
+{
+    if (!s.identity) {
+        script.sequences << createSequence(s);
+        script.ownership << sequenceOwnedBy(snapshot, s);
+    }
+    addComment(script, QStringLiteral("SEQUENCE ") + pgQualified(s.schema, s.name), s.comment);
+}
 
 enum class Mode {
     Everything,   // the parents' and partitions' parts are all in the same script
@@ -84,6 +113,10 @@ void addRelationParts(Script &script, const Snapshot &snapshot, const Relation &
         if (!inheritedFromParent(snapshot, relation, t))
             script.triggers << createTrigger(relation, t);
     }
+    // Policies may read other tables and call routines: after everything.
+    script.security << rowSecurity(relation);
+    for (const Policy &p : relation.policies)
+        script.security << createPolicy(relation, p);
     script.comments << relationComments(relation);
 }
 
@@ -96,56 +129,29 @@ QString scopeScript(const Snapshot &snapshot, const std::function<bool(const QSt
         if (!inScope(s.name))
             continue;
         script.schemas << createSchema(s);
-        if (!s.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("SCHEMA ") + pgIdent(s.name), s.comment);
+        addComment(script, QStringLiteral("SCHEMA ") + pgIdent(s.name), s.comment);
     }
     for (const Extension &e : snapshot.extensions) {
         if (!inScope(e.schema))
             continue;
         script.extensions << createExtension(e);
-        if (!e.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("EXTENSION ") + pgIdent(e.name), e.comment);
+        addComment(script, QStringLiteral("EXTENSION ") + pgIdent(e.name), e.comment);
     }
     // Enums and domains before composites: an attribute may be of either.
-    for (const EnumType &t : snapshot.enums) {
-        if (!inScope(t.schema))
-            continue;
-        script.types << createEnum(t);
-        if (!t.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("TYPE ") + pgQualified(t.schema, t.name), t.comment);
-    }
-    for (const Domain &d : snapshot.domains) {
-        if (!inScope(d.schema))
-            continue;
-        script.types << createDomain(d);
-        if (!d.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("DOMAIN ") + pgQualified(d.schema, d.name), d.comment);
-    }
-    for (const CompositeType &t : snapshot.composites) {
-        if (!inScope(t.schema))
-            continue;
-        script.types << createComposite(t);
-        if (!t.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("TYPE ") + pgQualified(t.schema, t.name), t.comment);
-    }
+    addTypes(script, snapshot.enums, inScope, &createEnum, QStringLiteral("TYPE "));
+    addTypes(script, snapshot.domains, inScope, &createDomain, QStringLiteral("DOMAIN "));
+    addTypes(script, snapshot.composites, inScope, &createComposite, QStringLiteral("TYPE "));
     // Serial sequences too: the column's DEFAULT nextval(…) needs them
     // before the table, which must exist before OWNED BY.
     for (const Sequence &s : snapshot.sequences) {
-        if (!inScope(s.schema))
-            continue;
-        if (!s.identity) {
-            script.sequences << createSequence(s);
-            script.ownership << sequenceOwnedBy(snapshot, s);
-        }
-        if (!s.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("SEQUENCE ") + pgQualified(s.schema, s.name), s.comment);
+        if (inScope(s.schema))
+            addSequence(script, snapshot, s);
     }
     for (const Routine &r : snapshot.routines) {
         if (!inScope(r.schema))
             continue;
         (routineNeedsTables(snapshot, r) ? script.lateRoutines : script.routines) << createRoutine(r);
-        if (!r.comment.isEmpty())
-            script.comments << commentOn(routineTarget(r), r.comment);
+        addComment(script, routineTarget(r), r.comment);
     }
 
     QList<const Relation *> tables;
@@ -174,16 +180,9 @@ QString scopeScript(const Snapshot &snapshot, const std::function<bool(const QSt
 QString relationScript(const Snapshot &snapshot, const Relation &relation)
 {
     Script script;
-    const QString table = relation.qualifiedName();
     for (const Sequence &s : snapshot.sequences) {
-        if (s.ownedByTable != table)
-            continue;
-        if (!s.identity) {
-            script.sequences << createSequence(s);
-            script.ownership << sequenceOwnedBy(snapshot, s);
-        }
-        if (!s.comment.isEmpty())
-            script.comments << commentOn(QStringLiteral("SEQUENCE ") + pgQualified(s.schema, s.name), s.comment);
+        if (s.ownedByTable == relation.key())
+            addSequence(script, snapshot, s);
     }
     if (relation.kind == ObjectKind::ForeignTable)
         script.servers << createForeignServer(snapshot, relation);

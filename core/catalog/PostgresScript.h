@@ -10,7 +10,7 @@ namespace tw::catalog::pgddl {
 // check_function_bodies, schemas, extensions, types, sequences, routines,
 // tables (parents before partitions), views (each after what it reads),
 // indexes, key constraints, index attachments, foreign keys, triggers,
-// sequence ownership, comments.
+// row-level security and policies, sequence ownership, comments.
 
 // Every object of every schema for which `inScope(schema)` holds.
 QString scopeScript(const Snapshot &snapshot, const std::function<bool(const QString &)> &inScope);

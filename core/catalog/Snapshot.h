@@ -4,6 +4,7 @@
 #include "error/Error.h"
 
 #include <QDateTime>
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -42,6 +43,29 @@ enum class ObjectKind {
 QString objectKindName(ObjectKind kind);
 std::optional<ObjectKind> objectKindFromName(const QString &name);
 
+// A reference to a schema-level object, kept as two parts: names may hold
+// dots, so "a.b" + "c" and "a" + "b.c" are different objects that one
+// "schema.name" string could not tell apart. Compare these, never a joined
+// text; displayName() is for people only.
+struct QualifiedName
+{
+    QString schema;              // empty: unqualified (SQLite's one schema, or unknown)
+    QString name;
+
+    bool isEmpty() const { return name.isEmpty(); }
+    QString displayName() const { return schema.isEmpty() ? name : schema + QLatin1Char('.') + name; }
+    bool operator==(const QualifiedName &) const = default;
+    bool operator<(const QualifiedName &other) const
+    {
+        return schema != other.schema ? schema < other.schema : name < other.name;
+    }
+};
+
+inline size_t qHash(const QualifiedName &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.schema, key.name);
+}
+
 struct Column
 {
     QString name;
@@ -55,6 +79,9 @@ struct Column
     bool hidden = false;         // SQLite hidden columns of virtual tables
     QString collation;           // only when not the type's default
     QString comment;
+    // PostgreSQL: the schema of `collation` ("pg_catalog" for "C"), so DDL
+    // names it exactly; empty for SQLite.
+    QString collationSchema;
 
     bool operator==(const Column &) const = default;
 };
@@ -96,10 +123,10 @@ struct Index
     QString definition;          // full CREATE INDEX statement (PostgreSQL: pg_get_indexdef; SQLite: stored sql)
     qint64 sizeBytes = -1;       // -1: unknown
     QString comment;
-    // Partitions: "schema.name" of the partitioned index this one is attached
-    // to (pg_inherits of the index); empty otherwise. DDL re-attaches it with
-    // ALTER INDEX … ATTACH PARTITION, as pg_dump does, so names survive.
-    QString parentIndex;
+    // Partitions: the partitioned index this one is attached to (pg_inherits
+    // of the index); empty otherwise. DDL re-attaches it with ALTER INDEX …
+    // ATTACH PARTITION, as pg_dump does, so names survive.
+    QualifiedName parentIndex;
 
     bool operator==(const Index &) const = default;
 };
@@ -110,12 +137,31 @@ struct Trigger
     QString timing;              // "BEFORE" | "AFTER" | "INSTEAD OF"
     QStringList events;          // "INSERT", "UPDATE", "UPDATE OF a, b", "DELETE", "TRUNCATE"
     QString level;               // "ROW" | "STATEMENT"
-    QString function;            // schema-qualified trigger function (PostgreSQL)
+    QualifiedName function;      // the trigger function (PostgreSQL)
     QString definition;          // full CREATE TRIGGER statement
-    bool enabled = true;
+    bool enabled = true;         // false exactly when enabledMode is "disabled"
     QString comment;
+    // PostgreSQL's pg_trigger.tgenabled: "origin" (the default: fires unless
+    // session_replication_role is replica), "always", "replica" or
+    // "disabled". Empty (hand-built or SQLite): read `enabled`.
+    QString enabledMode;
 
     bool operator==(const Trigger &) const = default;
+};
+
+// A row-level security policy (pg_policy), in pg_dump's terms.
+struct Policy
+{
+    QString name;
+    QString command;             // "ALL" | "SELECT" | "INSERT" | "UPDATE" | "DELETE"
+    bool permissive = true;      // false: AS RESTRICTIVE
+    QStringList roles;           // role names as they are (unquoted), "PUBLIC" for the
+                                 // pseudo-role among others; empty: PUBLIC alone
+    QString usingExpression;     // USING (…) text without the parentheses; empty: none
+    QString withCheck;           // WITH CHECK (…) text; empty: none
+    QString comment;
+
+    bool operator==(const Policy &) const = default;
 };
 
 // Tables, partitioned tables, views, materialized views and foreign tables.
@@ -133,7 +179,7 @@ struct Relation
     QList<Trigger> triggers;
 
     QString viewDefinition;      // views and materialized views: the SELECT
-    QStringList dependsOn;       // views: "schema.name" of relations they read (DDL order)
+    QList<QualifiedName> dependsOn; // views: the relations they read, sorted (DDL order)
 
     QString partitionKey;        // partitioned tables: "RANGE (sold_on)"
     QString parentSchema;        // partitions: their parent partitioned table
@@ -156,6 +202,21 @@ struct Relation
     // create the server (servers are not objects of their own here).
     QString foreignDataWrapper;
 
+    // Inheritance that is not partitioning: the INHERITS parents in
+    // declaration order (pg_inherits.inhseqno). Partitions keep using
+    // parentSchema/parentTable and leave this empty.
+    QList<QualifiedName> inherits;
+    // Typed tables (CREATE TABLE … OF type): the composite type; empty otherwise.
+    QualifiedName ofType;
+    // Row-level security: relrowsecurity, relforcerowsecurity and the
+    // table's policies sorted by name.
+    bool rowSecurity = false;
+    bool forceRowSecurity = false;
+    QList<Policy> policies;
+
+    QualifiedName key() const { return {schema, name}; }
+    // "schema.name" for people (messages, labels); ambiguous when names hold
+    // dots, so never compare it: compare key().
     QString qualifiedName() const { return schema.isEmpty() ? name : schema + QLatin1Char('.') + name; }
     const Column *column(const QString &columnName) const;
     bool isPartition() const { return !parentTable.isEmpty(); }
@@ -173,7 +234,7 @@ struct Sequence
     qint64 maxValue = 0;
     qint64 cache = 1;
     bool cycle = false;
-    QString ownedByTable;        // "schema.table" owning it (serial / identity); empty: free-standing
+    QualifiedName ownedByTable;  // the table owning it (serial / identity); empty: free-standing
     QString ownedByColumn;
     bool identity = false;       // backs an identity column (DDL comes with the column)
     QString comment;
@@ -224,6 +285,7 @@ struct Domain
     QString collation;
     QList<DomainCheck> checks;
     QString comment;
+    QString collationSchema;     // the schema of `collation`; see Column
     bool operator==(const Domain &) const = default;
 };
 
@@ -232,6 +294,7 @@ struct CompositeAttribute
     QString name;
     QString type;
     QString collation;
+    QString collationSchema;     // the schema of `collation`; see Column
     bool operator==(const CompositeAttribute &) const = default;
 };
 

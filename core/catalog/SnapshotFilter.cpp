@@ -168,6 +168,20 @@ Snapshot restrictToObjects(const Snapshot &snapshot, const QList<ObjectRef> &ref
         if (wanted(ObjectKind::CompositeType, c.schema, c.name)) narrowed.composites << c;
     for (const auto &e : snapshot.extensions)
         if (wanted(ObjectKind::Extension, e.schema, e.name)) narrowed.extensions << e;
+
+    // The schemas the kept objects live in stay, so readers that walk
+    // schemas (the text listing, the tree) still find them.
+    QStringList used;
+    for (const auto &r : narrowed.relations) used << r.schema;
+    for (const auto &x : narrowed.sequences) used << x.schema;
+    for (const auto &x : narrowed.routines) used << x.schema;
+    for (const auto &x : narrowed.enums) used << x.schema;
+    for (const auto &x : narrowed.domains) used << x.schema;
+    for (const auto &x : narrowed.composites) used << x.schema;
+    for (const auto &s : snapshot.schemas) {
+        if (used.contains(s.name) && !narrowed.schemas.contains(s))
+            narrowed.schemas << s;
+    }
     return narrowed;
 }
 

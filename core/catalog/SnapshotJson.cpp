@@ -32,6 +32,36 @@ QJsonArray arrayOf(const QList<T> &items, Fn toJson)
     return array;
 }
 
+// {schema, name}, or null for an empty reference: never one "schema.name"
+// text, which names with dots would make ambiguous.
+QJsonValue qualified(const QualifiedName &n)
+{
+    if (n.isEmpty())
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("schema"), text(n.schema)}, {QStringLiteral("name"), n.name}};
+}
+
+QJsonArray qualifiedList(const QList<QualifiedName> &names)
+{
+    QJsonArray array;
+    for (const QualifiedName &n : names)
+        array.append(qualified(n));
+    return array;
+}
+
+QJsonObject policyJson(const Policy &p)
+{
+    return {
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("command"), p.command},
+        {QStringLiteral("permissive"), p.permissive},
+        {QStringLiteral("roles"), strings(p.roles)},
+        {QStringLiteral("using"), text(p.usingExpression)},
+        {QStringLiteral("withCheck"), text(p.withCheck)},
+        {QStringLiteral("comment"), text(p.comment)},
+    };
+}
+
 QJsonObject columnJson(const Column &c)
 {
     return {
@@ -45,6 +75,7 @@ QJsonObject columnJson(const Column &c)
         {QStringLiteral("generatedStorage"), text(c.generatedStorage)},
         {QStringLiteral("hidden"), c.hidden},
         {QStringLiteral("collation"), text(c.collation)},
+        {QStringLiteral("collationSchema"), text(c.collationSchema)},
         {QStringLiteral("comment"), text(c.comment)},
     };
 }
@@ -88,7 +119,7 @@ QJsonObject indexJson(const Index &i, JsonStats stats)
         {QStringLiteral("include"), strings(i.include)},
         {QStringLiteral("predicate"), text(i.predicate)},
         {QStringLiteral("definition"), text(i.definition)},
-        {QStringLiteral("partitionOf"), text(i.parentIndex)},
+        {QStringLiteral("partitionOf"), qualified(i.parentIndex)},
         {QStringLiteral("comment"), text(i.comment)},
     };
     if (stats == JsonStats::Include)
@@ -103,9 +134,10 @@ QJsonObject triggerJson(const Trigger &t)
         {QStringLiteral("timing"), t.timing},
         {QStringLiteral("events"), strings(t.events)},
         {QStringLiteral("level"), t.level},
-        {QStringLiteral("function"), text(t.function)},
+        {QStringLiteral("function"), qualified(t.function)},
         {QStringLiteral("definition"), t.definition},
         {QStringLiteral("enabled"), t.enabled},
+        {QStringLiteral("enabledMode"), text(t.enabledMode)},
         {QStringLiteral("comment"), text(t.comment)},
     };
 }
@@ -113,8 +145,11 @@ QJsonObject triggerJson(const Trigger &t)
 QJsonObject sequenceJson(const Sequence &s)
 {
     QJsonValue ownedBy = QJsonValue::Null;
-    if (!s.ownedByTable.isEmpty())
-        ownedBy = QJsonObject{{QStringLiteral("table"), s.ownedByTable}, {QStringLiteral("column"), s.ownedByColumn}};
+    if (!s.ownedByTable.isEmpty()) {
+        ownedBy = QJsonObject{{QStringLiteral("schema"), text(s.ownedByTable.schema)},
+                              {QStringLiteral("table"), s.ownedByTable.name},
+                              {QStringLiteral("column"), s.ownedByColumn}};
+    }
     // 64-bit bounds do not fit a JSON number exactly (doubles): strings.
     return {
         {QStringLiteral("schema"), s.schema},
@@ -167,7 +202,7 @@ QJsonObject relationToJson(const Relation &r, JsonStats stats)
         {QStringLiteral("indexes"), arrayOf(r.indexes, [stats](const Index &i) { return indexJson(i, stats); })},
         {QStringLiteral("triggers"), arrayOf(r.triggers, triggerJson)},
         {QStringLiteral("viewDefinition"), text(r.viewDefinition)},
-        {QStringLiteral("dependsOn"), strings(r.dependsOn)},
+        {QStringLiteral("dependsOn"), qualifiedList(r.dependsOn)},
         {QStringLiteral("partitionKey"), text(r.partitionKey)},
         {QStringLiteral("partitionOf"), parent},
         {QStringLiteral("partitionBound"), text(r.partitionBound)},
@@ -178,6 +213,11 @@ QJsonObject relationToJson(const Relation &r, JsonStats stats)
         {QStringLiteral("withoutRowid"), r.withoutRowid},
         {QStringLiteral("strict"), r.strict},
         {QStringLiteral("sql"), text(r.sql)},
+        {QStringLiteral("inherits"), qualifiedList(r.inherits)},
+        {QStringLiteral("ofType"), qualified(r.ofType)},
+        {QStringLiteral("rowSecurity"), r.rowSecurity},
+        {QStringLiteral("forceRowSecurity"), r.forceRowSecurity},
+        {QStringLiteral("policies"), arrayOf(r.policies, policyJson)},
     };
     if (stats == JsonStats::Include) {
         o.insert(QStringLiteral("estimatedRows"), number(r.estimatedRows));
@@ -190,6 +230,7 @@ QJsonObject relationToJson(const Relation &r, JsonStats stats)
 QJsonObject snapshotToJson(const Snapshot &s, JsonStats stats)
 {
     QJsonObject o{
+        // Raised when a key changes meaning; adding keys keeps it.
         {QStringLiteral("formatVersion"), 1},
         {QStringLiteral("driver"), config::driverName(s.driver)},
         {QStringLiteral("schemas"), arrayOf(s.schemas, [](const Schema &x) {
@@ -208,6 +249,7 @@ QJsonObject snapshotToJson(const Snapshot &s, JsonStats stats)
                  {QStringLiteral("schema"), d.schema}, {QStringLiteral("name"), d.name},
                  {QStringLiteral("baseType"), d.baseType}, {QStringLiteral("notNull"), d.notNull},
                  {QStringLiteral("default"), text(d.defaultValue)}, {QStringLiteral("collation"), text(d.collation)},
+                 {QStringLiteral("collationSchema"), text(d.collationSchema)},
                  {QStringLiteral("checks"), arrayOf(d.checks, [](const DomainCheck &c) {
                       return QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("definition"), c.definition}};
                   })},
@@ -218,7 +260,8 @@ QJsonObject snapshotToJson(const Snapshot &s, JsonStats stats)
                  {QStringLiteral("schema"), c.schema}, {QStringLiteral("name"), c.name},
                  {QStringLiteral("attributes"), arrayOf(c.attributes, [](const CompositeAttribute &a) {
                       return QJsonObject{{QStringLiteral("name"), a.name}, {QStringLiteral("type"), a.type},
-                                         {QStringLiteral("collation"), text(a.collation)}};
+                                         {QStringLiteral("collation"), text(a.collation)},
+                                         {QStringLiteral("collationSchema"), text(a.collationSchema)}};
                   })},
                  {QStringLiteral("comment"), text(c.comment)}};
          })},

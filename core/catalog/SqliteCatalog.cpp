@@ -20,10 +20,14 @@ const QString kVersionSql = QStringLiteral(
     "SELECT sqlite_version(), (SELECT page_count FROM pragma_page_count), (SELECT page_size FROM pragma_page_size)");
 
 // pragma_table_list (SQLite >= 3.37) tells shadow tables, WITHOUT ROWID and
-// STRICT apart; older engines get the plain listing.
+// STRICT apart; older engines get the plain listing. It is read once in a
+// subquery that SQLite joins through an automatic index: joined directly (or
+// called with each name), SQLite lists every table once per schema row, and
+// 6,000 tables took 47 s.
 const QString kObjectsSql = QStringLiteral(
     "SELECT m.type, m.name, m.tbl_name, m.sql, t.type, t.wr, t.\"strict\" FROM sqlite_schema m "
-    "LEFT JOIN pragma_table_list t ON t.schema = 'main' AND t.name = m.name");
+    "LEFT JOIN (SELECT name, type, wr, \"strict\" FROM pragma_table_list WHERE schema = 'main') t "
+    "ON t.name = m.name");
 const QString kObjectsFallbackSql = QStringLiteral(
     "SELECT type, name, tbl_name, sql, NULL, NULL, NULL FROM sqlite_schema");
 

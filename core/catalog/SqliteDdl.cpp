@@ -2,6 +2,8 @@
 
 #include "DdlOrder.h"
 
+#include <sqlite3.h>
+
 namespace tw::catalog::sqliteddl {
 
 namespace {
@@ -21,6 +23,10 @@ QString statement(const QString &sql)
         return {};
     while (text.endsWith(QLatin1Char(';')))
         text = text.chopped(1).trimmed();
+    // SQLite keeps a trailing "-- comment" in the stored text; a ';' on the
+    // same line would be commented out and swallow the next statement.
+    if (!sqlite3_complete((text + QLatin1Char(';')).toUtf8().constData()))
+        return text + QStringLiteral("\n;\n");
     return text + QStringLiteral(";\n");
 }
 

@@ -189,11 +189,11 @@ Relation buildRelation(const RawRelation &raw, const DatabaseContext &context)
         r.viewDefinition = viewSelect(r.sql);
         for (const QString &name : referencedNames(r.viewDefinition)) {
             const QString stored = context.relationNames.value(name.toLower());
-            const QString qualified = QStringLiteral("main.") + stored;
+            const QualifiedName qualified{QStringLiteral("main"), stored};
             if (!stored.isEmpty() && stored != r.name && !r.dependsOn.contains(qualified))
                 r.dependsOn << qualified;
         }
-        r.dependsOn.sort();
+        std::sort(r.dependsOn.begin(), r.dependsOn.end());
         return r;
     }
 

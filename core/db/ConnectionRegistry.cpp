@@ -107,6 +107,12 @@ std::shared_ptr<Pool> ConnectionRegistry::pool(const QString &name) const
     return m_pools.value(name);
 }
 
+bool ConnectionRegistry::cancel(const QString &connection, quint64 jobId) const
+{
+    const auto found = pool(connection);
+    return found && jobId != 0 && found->cancel(jobId);
+}
+
 QStringList ConnectionRegistry::names() const
 {
     QStringList out = m_pools.keys();

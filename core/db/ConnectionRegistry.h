@@ -41,6 +41,9 @@ public:
     QFuture<QList<OpenOutcome>> openAll(const QList<config::ConnectionProfile> &profiles);
 
     std::shared_ptr<Pool> pool(const QString &name) const;
+    // Cancels a job of that connection's pool (see Pool::cancel); false when
+    // the connection or the job is unknown.
+    bool cancel(const QString &connection, quint64 jobId) const;
     QStringList names() const;
     // Removes the pool at once; it closes in the background after its
     // running jobs end.

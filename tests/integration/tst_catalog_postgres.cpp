@@ -1,204 +1,36 @@
-// The PostgreSQL catalog snapshot against a real server: every object kind of
-// tests/fixtures/schema/postgres_objects.sql, Chinook, a role that may not
-// read a table, a part the server refuses, and the fixed number of queries.
-// Each test case gets a database of its own (CREATE DATABASE).
-#include "TestEnv.h"
-#include "catalog/PostgresCatalog.h"
-#include "catalog/PostgresCatalogRunner.h"
-#include "db/Pool.h"
+// The PostgreSQL catalog snapshot against a real server: the relations of
+// tests/fixtures/schema/postgres_objects.sql and their parts (columns, keys,
+// indexes, triggers, partitions, views, odd names). Database-wide objects
+// and loading real databases: tst_catalog_postgres_database.cpp. Each test
+// case gets a database of its own (CREATE DATABASE).
+#include "CatalogLookup.h"
+#include "PostgresCatalogTest.h"
+#include "catalog/PostgresObjects.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QtTest>
 
 using namespace tw;
 using namespace tw::catalog;
-using namespace tw::db;
+using tw::test::named;
+using tw::test::names;
 
 namespace {
-
-QString readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll());
-}
 
 const Column *columnOf(const Relation *relation, const QString &name)
 {
     return relation ? relation->column(name) : nullptr;
 }
 
-template<typename T>
-const T *named(const QList<T> &list, const QString &name)
-{
-    for (const T &item : list) {
-        if (item.name == name)
-            return &item;
-    }
-    return nullptr;
-}
-
-template<typename T>
-const T *inSchema(const QList<T> &list, const QString &schema, const QString &name)
-{
-    for (const T &item : list) {
-        if (item.schema == schema && item.name == name)
-            return &item;
-    }
-    return nullptr;
-}
-
-QStringList names(const auto &list)
-{
-    QStringList out;
-    for (const auto &item : list)
-        out << item.name;
-    return out;
-}
-
 } // namespace
 
-class TestCatalogPostgres : public QObject
+class TestCatalogPostgres : public test::PostgresCatalogTest
 {
     Q_OBJECT
 
-    std::optional<config::ConnectionProfile> m_admin;
-    QStringList m_databases;
-    QStringList m_roles;
-    int m_counter = 0;
-
-    Status adminExec(const QString &sql, const QString &database = QStringLiteral("postgres"))
-    {
-        auto profile = *m_admin;
-        profile.database = database;
-        Pool pool(profile);
-        return test::resultOf(pool.run([sql](Session &s) { return s.executeScript(sql); }));
-    }
-
-    // A new empty database; the profile connects to it as the superuser.
-    config::ConnectionProfile freshDatabase()
-    {
-        const QString name = QStringLiteral("tw_catalog_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_counter);
-        const Status created = adminExec(QStringLiteral("CREATE DATABASE %1").arg(name));
-        if (!created.ok())
-            qWarning() << created.error().toString();
-        m_databases << name;
-        auto profile = *m_admin;
-        profile.name = name;
-        profile.database = name;
-        return profile;
-    }
-
-    // A login role with no privileges (roles are cluster-wide: dropped in cleanup).
-    config::ConnectionProfile limitedRole(const config::ConnectionProfile &database)
-    {
-        const QString role = QStringLiteral("tw_catalog_reader_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_counter);
-        const Status created = adminExec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'reader-pw'").arg(role));
-        if (!created.ok())
-            qWarning() << created.error().toString();
-        m_roles << role;
-        auto profile = database;
-        profile.name = role;
-        profile.user = role;
-        profile.password = QStringLiteral("reader-pw");
-        return profile;
-    }
-
-    static Status runScript(const config::ConnectionProfile &profile, const QString &sql)
-    {
-        Pool pool(profile);
-        return test::resultOf(pool.run([sql](Session &s) { return s.executeScript(sql); }));
-    }
-
-    static Result<Snapshot> load(const config::ConnectionProfile &profile, PostgresLoadStats *stats = nullptr)
-    {
-        Pool pool(profile);
-        return test::resultOf(pool.run([stats](Session &s) { return readPostgresSnapshot(s, stats); }));
-    }
-
-    // A fresh database with the fixture loaded, and its snapshot.
-    Snapshot fixtureSnapshot()
-    {
-        const auto profile = freshDatabase();
-        const QString sql = readFile(test::sourceDir() + QStringLiteral("/tests/fixtures/schema/postgres_objects.sql"));
-        if (sql.isEmpty())
-            qWarning() << "fixture not found under" << test::sourceDir();
-        const Status loaded = runScript(profile, sql);
-        if (!loaded.ok())
-            qWarning() << "fixture:" << loaded.error().toString();
-        auto snapshot = load(profile);
-        if (!snapshot.ok()) {
-            qWarning() << "snapshot:" << snapshot.error().toString();
-            return {};
-        }
-        return snapshot.value();
-    }
+public:
+    TestCatalogPostgres() : PostgresCatalogTest(QStringLiteral("tw_catalog")) {}
 
 private slots:
-    void initTestCase()
-    {
-        m_admin = test::postgresProfile(QStringLiteral("pg-admin"));
-        TW_REQUIRE_SERVICE(m_admin.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
-    }
-
-    void cleanupTestCase()
-    {
-        if (!m_admin)
-            return;
-        for (const QString &db : std::as_const(m_databases))
-            (void)adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(db));
-        for (const QString &role : std::as_const(m_roles))
-            (void)adminExec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
-    }
-
-    void catalogQueriesAreEmbeddedInTheCoreLibrary()
-    {
-        // Resources of a static library vanish silently when not linked in:
-        // this runs in a separate executable, as the application does.
-        QVERIFY(QFile::exists(QStringLiteral(":/tablewright/catalog/postgres/relations.sql")));
-        auto sql = postgresCatalogSql(QStringLiteral("columns"));
-        QVERIFY(sql.ok());
-        QVERIFY(sql.value().contains(QLatin1String("FROM pg_attribute")));
-        QCOMPARE(postgresCatalogSql(QStringLiteral("no_such_part")).error().code(), ErrorCode::Internal);
-    }
-
-    void snapshotNamesServerAndDatabaseAndSortsRelations()
-    {
-        const auto profile = freshDatabase();
-        QVERIFY(runScript(profile, QStringLiteral("CREATE TABLE zeta (id int); CREATE TABLE alpha (id int);"
-                                                  "CREATE SCHEMA \"B\"; CREATE TABLE \"B\".t (id int);")).ok());
-        auto snapshot = load(profile);
-        QVERIFY2(snapshot.ok(), qPrintable(snapshot.ok() ? QString() : snapshot.error().toString()));
-        QCOMPARE(snapshot.value().database, profile.database);
-        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d+$")).match(snapshot.value().serverVersion).hasMatch(),
-                 qPrintable(snapshot.value().serverVersion));
-        QStringList order;
-        for (const Relation &r : snapshot.value().relations)
-            order << r.qualifiedName();
-        QCOMPARE(order, (QStringList{QStringLiteral("B.t"), QStringLiteral("public.alpha"), QStringLiteral("public.zeta")}));
-        QVERIFY(snapshot.value().problems.isEmpty());
-    }
-
-    void fixtureSchemasAndExtensionsWithoutExtensionMembers()
-    {
-        const Snapshot s = fixtureSnapshot();
-        QCOMPARE(names(s.schemas), (QStringList{QStringLiteral("Sales Data"), QStringLiteral("inventory"), QStringLiteral("public")}));
-        QCOMPARE(s.schemas.at(0).comment, QStringLiteral("Mixed-case schema name with a space"));
-        QCOMPARE(s.schemas.at(0).owner, m_admin->user);
-        QCOMPARE(names(s.extensions), (QStringList{QStringLiteral("btree_gist"), QStringLiteral("file_fdw"), QStringLiteral("plpgsql")}));
-        QCOMPARE(named(s.extensions, QStringLiteral("btree_gist"))->schema, QStringLiteral("public"));
-        QVERIFY(!named(s.extensions, QStringLiteral("btree_gist"))->version.isEmpty());
-        QVERIFY(!named(s.extensions, QStringLiteral("plpgsql"))->comment.isEmpty());
-        // btree_gist installs ~200 functions and types into public: none may show.
-        for (const Routine &r : s.routines)
-            QVERIFY2(!r.name.startsWith(QLatin1String("gbt")) && !r.name.startsWith(QLatin1String("file_fdw")), qPrintable(r.name));
-        QCOMPARE(s.routines.size(), 8);
-        QVERIFY(s.problems.isEmpty());
-    }
-
     void fixtureColumnsKeepTypesDefaultsIdentityAndGenerated()
     {
         const Snapshot s = fixtureSnapshot();
@@ -206,7 +38,7 @@ private slots:
         QVERIFY(item);
         QCOMPARE(item->kind, ObjectKind::Table);
         QCOMPARE(item->comment, QStringLiteral("Things we sell"));
-        QCOMPARE(item->owner, m_admin->user);
+        QCOMPARE(item->owner, m_pg.admin().user);
         QVERIFY(item->readable);
         QCOMPARE(names(item->columns),
                  (QStringList{QStringLiteral("id"), QStringLiteral("sku"), QStringLiteral("name"), QStringLiteral("status"),
@@ -405,7 +237,7 @@ private slots:
         // Partition indexes name the partitioned index they belong to.
         const Relation *y2023 = s.relation(QStringLiteral("Sales Data"), QStringLiteral("orders_2023"));
         QCOMPARE(y2023->indexes.size(), 1);
-        QCOMPARE(y2023->indexes.first().parentIndex, QStringLiteral("Sales Data.orders_pkey"));
+        QCOMPARE(y2023->indexes.first().parentIndex, (QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("orders_pkey")}));
         QVERIFY(named(s.relation(QStringLiteral("Sales Data"), QStringLiteral("orders"))->indexes, QStringLiteral("orders_pkey"))->parentIndex.isEmpty());
     }
 
@@ -421,7 +253,7 @@ private slots:
         QCOMPARE(touch->timing, QStringLiteral("BEFORE"));
         QCOMPARE(touch->events, QStringList{QStringLiteral("UPDATE")});
         QCOMPARE(touch->level, QStringLiteral("ROW"));
-        QCOMPARE(touch->function, QStringLiteral("inventory.touch_updated_at"));
+        QCOMPARE(touch->function, (QualifiedName{QStringLiteral("inventory"), QStringLiteral("touch_updated_at")}));
         QVERIFY(touch->enabled);
         QCOMPARE(touch->comment, QStringLiteral("Keeps updated_at current"));
         QCOMPARE(touch->definition, QStringLiteral("CREATE TRIGGER item_touch BEFORE UPDATE ON inventory.item "
@@ -433,12 +265,12 @@ private slots:
         QCOMPARE(log->definition, QStringLiteral("CREATE TRIGGER item_price_log AFTER UPDATE OF price, cost ON inventory.item "
                                                  "FOR EACH ROW WHEN (((old.price)::numeric IS DISTINCT FROM (new.price)::numeric)) "
                                                  "EXECUTE FUNCTION inventory.log_price_change()"));
-        QCOMPARE(log->function, QStringLiteral("inventory.log_price_change"));
+        QCOMPARE(log->function, (QualifiedName{QStringLiteral("inventory"), QStringLiteral("log_price_change")}));
         const Trigger *truncate = named(item->triggers, QStringLiteral("item_no_truncate"));
         QCOMPARE(truncate->timing, QStringLiteral("BEFORE"));
         QCOMPARE(truncate->events, QStringList{QStringLiteral("TRUNCATE")});
         QCOMPARE(truncate->level, QStringLiteral("STATEMENT"));
-        QCOMPARE(truncate->function, QStringLiteral("Sales Data.note_change"));
+        QCOMPARE(truncate->function, (QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("note_change")}));
 
         const Relation *lines = s.relation(QStringLiteral("Sales Data"), QStringLiteral("Order Items"));
         const Trigger *changed = named(lines->triggers, QStringLiteral("order_items_changed"));
@@ -486,148 +318,99 @@ private slots:
         const Relation *active = s.relation(QStringLiteral("inventory"), QStringLiteral("active_item"));
         QVERIFY(active);
         QCOMPARE(active->kind, ObjectKind::View);
-        QCOMPARE(active->dependsOn, QStringList{QStringLiteral("inventory.item")});
+        QCOMPARE(active->dependsOn, (QList<QualifiedName>{QualifiedName{QStringLiteral("inventory"), QStringLiteral("item")}}));
         QVERIFY(active->viewDefinition.contains(QLatin1String("FROM inventory.item")));
         QCOMPARE(active->comment, QStringLiteral("Items on sale"));
         QCOMPARE(names(active->columns), (QStringList{QStringLiteral("id"), QStringLiteral("name"),
                                                        QStringLiteral("price"), QStringLiteral("warehouse_id")}));
         QCOMPARE(active->estimatedRows, -1);
         const Relation *byWarehouse = s.relation(QStringLiteral("inventory"), QStringLiteral("active_item_by_warehouse"));
-        QCOMPARE(byWarehouse->dependsOn, (QStringList{QStringLiteral("inventory.active_item"), QStringLiteral("inventory.warehouse")}));
+        QCOMPARE(byWarehouse->dependsOn, (QList<QualifiedName>{QualifiedName{QStringLiteral("inventory"), QStringLiteral("active_item")}, QualifiedName{QStringLiteral("inventory"), QStringLiteral("warehouse")}}));
         const Relation *big = s.relation(QStringLiteral("Sales Data"), QStringLiteral("Big Orders"));
         QVERIFY(big);
-        QCOMPARE(big->dependsOn, QStringList{QStringLiteral("Sales Data.order_totals")});
+        QCOMPARE(big->dependsOn, (QList<QualifiedName>{QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("order_totals")}}));
         QCOMPARE(s.relation(QStringLiteral("Sales Data"), QStringLiteral("order_totals"))->dependsOn,
-                 (QStringList{QStringLiteral("Sales Data.Order Items"), QStringLiteral("Sales Data.orders")}));
+                 (QList<QualifiedName>{QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("Order Items")}, QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("orders")}}));
         const Relation *monthly = s.relation(QStringLiteral("Sales Data"), QStringLiteral("monthly_sales"));
         QCOMPARE(monthly->kind, ObjectKind::MaterializedView);
-        QCOMPARE(monthly->dependsOn, QStringList{QStringLiteral("Sales Data.order_totals")});
+        QCOMPARE(monthly->dependsOn, (QList<QualifiedName>{QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("order_totals")}}));
         QVERIFY(monthly->viewDefinition.contains(QLatin1String("date_trunc")));
         QCOMPARE(monthly->comment, QStringLiteral("Sales per month"));
         QVERIFY(monthly->indexBytes > 0);
     }
 
-    void fixtureTypesDomainsAndEnums()
+    void fixtureInheritanceTypedTablesTriggerModesAndPolicies()
     {
         const Snapshot s = fixtureSnapshot();
-        QCOMPARE(s.enums.size(), 1);
-        const EnumType &status = s.enums.first();
-        QCOMPARE(status.schema, QStringLiteral("inventory"));
-        QCOMPARE(status.name, QStringLiteral("item_status"));
-        QCOMPARE(status.labels, (QStringList{QStringLiteral("draft"), QStringLiteral("review"),
-                                             QStringLiteral("active"), QStringLiteral("discontinued")}));
-        QCOMPARE(status.comment, QStringLiteral("Lifecycle of an item"));
+        const Relation *shelf = s.relation(QStringLiteral("inventory"), QStringLiteral("shelf"));
+        QVERIFY(shelf);
+        QCOMPARE(shelf->inherits, (QList<QualifiedName>{{QStringLiteral("inventory"), QStringLiteral("location")}}));
+        QVERIFY(!shelf->isPartition());
+        QVERIFY(shelf->ofType.isEmpty());
+        // The inherited column keeps its collation, named with its schema.
+        QCOMPARE(columnOf(shelf, QStringLiteral("label"))->collation, QStringLiteral("C.utf8"));
+        QCOMPARE(columnOf(shelf, QStringLiteral("label"))->collationSchema, QStringLiteral("pg_catalog"));
+        // Partitions are not INHERITS children.
+        QVERIFY(s.relation(QStringLiteral("Sales Data"), QStringLiteral("orders_2023"))->inherits.isEmpty());
 
-        QCOMPARE(s.domains.size(), 2);
-        const Domain *money = inSchema(s.domains, QStringLiteral("inventory"), QStringLiteral("positive_money"));
-        QVERIFY(money);
-        QCOMPARE(money->baseType, QStringLiteral("numeric(10,2)"));
-        QVERIFY(money->notNull);
-        QCOMPARE(money->defaultValue, QStringLiteral("0"));
-        QVERIFY(money->collation.isEmpty());
-        QCOMPARE(money->checks, (QList<DomainCheck>{
-                                    {QStringLiteral("positive_money_cap"), QStringLiteral("CHECK ((VALUE < (1000000)::numeric))")},
-                                    {QStringLiteral("positive_money_nonneg"), QStringLiteral("CHECK ((VALUE >= (0)::numeric))")}}));
-        QCOMPARE(money->comment, QStringLiteral("Non-negative amount of money"));
-        const Domain *email = inSchema(s.domains, QStringLiteral("public"), QStringLiteral("email"));
-        QCOMPARE(email->baseType, QStringLiteral("character varying(254)"));
-        QCOMPARE(email->collation, QStringLiteral("C"));
-        QVERIFY(!email->notNull);
-        QVERIFY(email->defaultValue.isEmpty());
-        QCOMPARE(email->checks.size(), 1);
-        QCOMPARE(email->checks.first().name, QStringLiteral("email_has_at"));
+        const Relation *typed = s.relation(QStringLiteral("inventory"), QStringLiteral("package_size"));
+        QVERIFY(typed);
+        QCOMPARE(typed->ofType, (QualifiedName{QStringLiteral("inventory"), QStringLiteral("dimensions")}));
+        QVERIFY(columnOf(typed, QStringLiteral("width_mm"))->notNull);
 
-        QCOMPARE(s.composites.size(), 1);
-        const CompositeType &dims = s.composites.first();
-        QCOMPARE(dims.name, QStringLiteral("dimensions"));
-        QCOMPARE(dims.comment, QStringLiteral("Physical size of a package"));
-        QCOMPARE(dims.attributes, (QList<CompositeAttribute>{
-                                      {QStringLiteral("width_mm"), QStringLiteral("integer"), QString()},
-                                      {QStringLiteral("height_mm"), QStringLiteral("integer"), QString()},
-                                      {QStringLiteral("depth_mm"), QStringLiteral("numeric(8,1)"), QString()},
-                                      {QStringLiteral("label"), QStringLiteral("text"), QStringLiteral("C")}}));
+        const Trigger *always = named(shelf->triggers, QStringLiteral("shelf_changed"));
+        QVERIFY(always);
+        QCOMPARE(always->enabledMode, QStringLiteral("always"));
+        QVERIFY(always->enabled);
+        QCOMPARE(named(shelf->triggers, QStringLiteral("shelf_replicated"))->enabledMode, QStringLiteral("replica"));
+        const Relation *items = s.relation(QStringLiteral("Sales Data"), QStringLiteral("Order Items"));
+        QCOMPARE(named(items->triggers, QStringLiteral("order_items_changed"))->enabledMode, QStringLiteral("disabled"));
+        QVERIFY(!named(items->triggers, QStringLiteral("order_items_changed"))->enabled);
+        QCOMPARE(named(s.relation(QStringLiteral("inventory"), QStringLiteral("item"))->triggers, QStringLiteral("item_touch"))->enabledMode,
+                 QStringLiteral("origin"));
+
+        QVERIFY(shelf->rowSecurity);
+        QVERIFY(shelf->forceRowSecurity);
+        QVERIFY(!s.relation(QStringLiteral("inventory"), QStringLiteral("location"))->rowSecurity);
+        QCOMPARE(shelf->policies.size(), 2);
+        const Policy &writers = shelf->policies.at(0);     // sorted by name: "Shelf Writers" < "shelf_visible"
+        QCOMPARE(writers.name, QStringLiteral("Shelf Writers"));
+        QCOMPARE(writers.command, QStringLiteral("UPDATE"));
+        QVERIFY(!writers.permissive);
+        QCOMPARE(writers.roles, (QStringList{QStringLiteral("pg_read_all_data"), QStringLiteral("pg_write_all_data")}));
+        QCOMPARE(writers.usingExpression, QStringLiteral("(aisle < 100)"));
+        QCOMPARE(writers.withCheck, QStringLiteral("(aisle < 50)"));
+        const Policy &visible = shelf->policies.at(1);
+        QCOMPARE(visible.command, QStringLiteral("ALL"));
+        QVERIFY(visible.permissive);
+        QVERIFY(visible.roles.isEmpty());
+        QVERIFY(visible.withCheck.isEmpty());
+        QCOMPARE(visible.comment, QStringLiteral("Aisle 0 is the loading dock"));
     }
 
-    void fixtureSequencesAndTheirOwners()
+    // Review item 4: when the schemas part fails alone, the objects still
+    // name their schemas, so the tree has something to hang them on.
+    void schemasThatObjectsLiveInAreAddedWhenMissing()
     {
-        const Snapshot s = fixtureSnapshot();
-        QStringList seqNames;
-        for (const Sequence &seq : s.sequences)
-            seqNames << seq.schema + QLatin1Char('.') + seq.name;
-        QCOMPARE(seqNames, (QStringList{QStringLiteral("Sales Data.customer_customer_id_seq"), QStringLiteral("inventory.item_id_seq"),
-                                        QStringLiteral("inventory.reservation_id_seq"), QStringLiteral("inventory.ticket_seq"),
-                                        QStringLiteral("inventory.warehouse_id_seq")}));
-        const Sequence *ticket = inSchema(s.sequences, QStringLiteral("inventory"), QStringLiteral("ticket_seq"));
-        QCOMPARE(ticket->dataType, QStringLiteral("integer"));
-        QCOMPARE(ticket->start, 1000);
-        QCOMPARE(ticket->increment, 5);
-        QCOMPARE(ticket->minValue, 100);
-        QCOMPARE(ticket->maxValue, 999999);
-        QCOMPARE(ticket->cache, 10);
-        QVERIFY(ticket->cycle);
-        QVERIFY(ticket->ownedByTable.isEmpty());
-        QVERIFY(!ticket->identity);
-        QCOMPARE(ticket->comment, QStringLiteral("Support ticket numbers"));
-        const Sequence *serial = inSchema(s.sequences, QStringLiteral("inventory"), QStringLiteral("warehouse_id_seq"));
-        QCOMPARE(serial->ownedByTable, QStringLiteral("inventory.warehouse"));
-        QCOMPARE(serial->ownedByColumn, QStringLiteral("id"));
-        QVERIFY(!serial->identity);
-        QCOMPARE(serial->maxValue, 2147483647);
-        const Sequence *identity = inSchema(s.sequences, QStringLiteral("inventory"), QStringLiteral("reservation_id_seq"));
-        QVERIFY(identity->identity);
-        QCOMPARE(identity->ownedByTable, QStringLiteral("inventory.reservation"));
-        QCOMPARE(identity->start, 100);
-        QCOMPARE(identity->increment, 10);
-        const Sequence *bigIdentity = inSchema(s.sequences, QStringLiteral("inventory"), QStringLiteral("item_id_seq"));
-        QCOMPARE(bigIdentity->dataType, QStringLiteral("bigint"));
-        QCOMPARE(bigIdentity->maxValue, std::numeric_limits<qint64>::max());
-    }
-
-    void fixtureRoutinesHaveSignatures()
-    {
-        const Snapshot s = fixtureSnapshot();
-        QStringList signatures;
-        for (const Routine &r : s.routines)
-            signatures << r.schema + QLatin1Char('.') + r.signature();
-        QCOMPARE(signatures, (QStringList{
-                                 QStringLiteral("Sales Data.customer_orders(p_customer integer)"),
-                                 QStringLiteral("Sales Data.note_change()"),
-                                 QStringLiteral("inventory.items_in(p_warehouse integer, p_status inventory.item_status)"),
-                                 QStringLiteral("inventory.log_price_change()"),
-                                 QStringLiteral("inventory.restock(IN p_item bigint, IN p_quantity integer)"),
-                                 QStringLiteral("inventory.touch_updated_at()"),
-                                 QStringLiteral("public.add(a integer, b integer)"),
-                                 QStringLiteral("public.add(a numeric, b numeric)")}));
-        const Routine *add = nullptr;
-        for (const Routine &r : s.routines) {
-            if (r.signature() == QLatin1String("add(a integer, b integer)"))
-                add = &r;
-        }
-        QVERIFY(add);
-        QCOMPARE(add->kind, ObjectKind::Function);
-        QCOMPARE(add->arguments, QStringLiteral("a integer, b integer DEFAULT 1"));
-        QCOMPARE(add->returns, QStringLiteral("integer"));
-        QCOMPARE(add->language, QStringLiteral("sql"));
-        QCOMPARE(add->volatility, QStringLiteral("IMMUTABLE"));
-        QCOMPARE(add->comment, QStringLiteral("Adds integers"));
-        QVERIFY(add->definition.startsWith(QLatin1String("CREATE OR REPLACE FUNCTION public.add(a integer, b integer DEFAULT 1)")));
-
-        const Routine *items = inSchema(s.routines, QStringLiteral("inventory"), QStringLiteral("items_in"));
-        QCOMPARE(items->returns, QStringLiteral("SETOF inventory.item"));
-        QCOMPARE(items->volatility, QStringLiteral("STABLE"));
-        QCOMPARE(items->arguments,
-                 QStringLiteral("p_warehouse integer, p_status inventory.item_status DEFAULT 'active'::inventory.item_status"));
-        const Routine *orders = inSchema(s.routines, QStringLiteral("Sales Data"), QStringLiteral("customer_orders"));
-        QCOMPARE(orders->returns, QStringLiteral("TABLE(order_id bigint, ordered_on date, total numeric)"));
-        QCOMPARE(orders->language, QStringLiteral("plpgsql"));
-        const Routine *restock = inSchema(s.routines, QStringLiteral("inventory"), QStringLiteral("restock"));
-        QCOMPARE(restock->kind, ObjectKind::Procedure);
-        QVERIFY(restock->returns.isEmpty());
-        QCOMPARE(restock->arguments, QStringLiteral("IN p_item bigint, IN p_quantity integer DEFAULT 10"));
-        QCOMPARE(restock->comment, QStringLiteral("Books incoming stock"));
-        QVERIFY(restock->definition.startsWith(QLatin1String("CREATE OR REPLACE PROCEDURE inventory.restock")));
-        QCOMPARE(inSchema(s.routines, QStringLiteral("inventory"), QStringLiteral("touch_updated_at"))->returns,
-                 QStringLiteral("trigger"));
+        Snapshot s;
+        s.schemas = {{QStringLiteral("public"), QStringLiteral("me"), {}}};
+        Relation table;
+        table.schema = QStringLiteral("a.b");
+        table.name = QStringLiteral("t");
+        s.relations = {table};
+        Routine f;
+        f.schema = QStringLiteral("Sales Data");
+        f.name = QStringLiteral("f");
+        s.routines = {f};
+        s.enums = {{QStringLiteral("public"), QStringLiteral("mood"), {}, {}}};
+        s.extensions = {{QStringLiteral("plpgsql"), QStringLiteral("pg_catalog"), {}, {}}};
+        addReferencedSchemas(s);
+        sortPostgresObjects(s);
+        QStringList schemaNames;
+        for (const Schema &x : s.schemas)
+            schemaNames << x.name;
+        QCOMPARE(schemaNames, (QStringList{QStringLiteral("Sales Data"), QStringLiteral("a.b"), QStringLiteral("public")}));
+        QCOMPARE(s.schemas.last().owner, QStringLiteral("me"));
     }
 
     void fixtureOddIdentifiersAndStorageKindsComeBackExactly()
@@ -665,167 +448,7 @@ private slots:
         QCOMPARE(foreign->tableBytes, -1);
 
         // Every relation of the fixture, nothing from extensions.
-        QCOMPARE(s.relations.size(), 27);
-    }
-
-    void chinookHasItsTablesKeysAndForeignKeys()
-    {
-        QString sql = readFile(test::chinookDir() + QStringLiteral("/Chinook_PostgreSql.sql"));
-        TW_REQUIRE_SERVICE(!sql.isEmpty(), test::chinookDir() + QStringLiteral("/Chinook_PostgreSql.sql"));
-        // The script creates its own database with psql's \c (see tst_chinook).
-        const qsizetype connect = sql.indexOf(QLatin1String("\\c chinook;"));
-        QVERIFY(connect > 0);
-        sql = sql.mid(connect + int(qstrlen("\\c chinook;")));
-        const auto profile = freshDatabase();
-        const Status loaded = runScript(profile, sql);
-        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
-        QVERIFY(adminExec(QStringLiteral("ANALYZE"), profile.database).ok());
-
-        auto snapshot = load(profile);
-        QVERIFY(snapshot.ok());
-        const Snapshot &s = snapshot.value();
-        QCOMPARE(names(s.relations),
-                 (QStringList{QStringLiteral("album"), QStringLiteral("artist"), QStringLiteral("customer"), QStringLiteral("employee"),
-                              QStringLiteral("genre"), QStringLiteral("invoice"), QStringLiteral("invoice_line"),
-                              QStringLiteral("media_type"), QStringLiteral("playlist"), QStringLiteral("playlist_track"),
-                              QStringLiteral("track")}));
-        int foreignKeys = 0;
-        for (const Relation &r : s.relations) {
-            int primaryKeys = 0;
-            for (const Constraint &c : r.constraints) {
-                primaryKeys += c.type == Constraint::Type::PrimaryKey;
-                foreignKeys += c.type == Constraint::Type::ForeignKey;
-            }
-            QVERIFY2(primaryKeys == 1, qPrintable(r.name));
-        }
-        QCOMPARE(foreignKeys, 11);
-        const Relation *track = s.relation(QStringLiteral("public"), QStringLiteral("track"));
-        QCOMPARE(track->estimatedRows, 3503);
-        QVERIFY(track->tableBytes > 0);
-        QStringList targets;
-        for (const Constraint &c : track->constraints) {
-            if (c.type == Constraint::Type::ForeignKey)
-                targets << c.refTable + QLatin1Char('(') + c.refColumns.join(QLatin1Char(',')) + QLatin1Char(')');
-        }
-        targets.sort();
-        QCOMPARE(targets, (QStringList{QStringLiteral("album(album_id)"), QStringLiteral("genre(genre_id)"),
-                                       QStringLiteral("media_type(media_type_id)")}));
-        QCOMPARE(named(s.relation(QStringLiteral("public"), QStringLiteral("playlist_track"))->constraints,
-                       QStringLiteral("playlist_track_pkey"))->columns,
-                 (QStringList{QStringLiteral("playlist_id"), QStringLiteral("track_id")}));
-    }
-
-    void sizesAreTheCatalogsOnceMeasured()
-    {
-        const auto profile = freshDatabase();
-        QVERIFY(runScript(profile, QStringLiteral("CREATE TABLE filled (id int PRIMARY KEY, n int);"
-                                                  "INSERT INTO filled SELECT g, g FROM generate_series(1, 20000) g;")).ok());
-        auto before = load(profile);
-        QVERIFY(before.ok());
-        QCOMPARE(before.value().relations.first().tableBytes, -1); // inserted, never measured
-        QVERIFY(adminExec(QStringLiteral("VACUUM ANALYZE filled"), profile.database).ok());
-
-        auto after = load(profile);
-        QVERIFY(after.ok());
-        const Relation &filled = after.value().relations.first();
-        QCOMPARE(filled.estimatedRows, 20000);
-        Pool pool(profile);
-        auto heap = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_relation_size('filled')")); }));
-        auto index = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT pg_relation_size('filled_pkey')")); }));
-        QVERIFY(heap.ok() && index.ok());
-        QVERIFY(heap.value().toLongLong() > 400000);
-        QCOMPARE(filled.tableBytes, heap.value().toLongLong());
-        QCOMPARE(filled.indexes.first().sizeBytes, index.value().toLongLong());
-        QCOMPARE(filled.indexBytes, index.value().toLongLong());
-    }
-
-    void unreadableTableIsListedAndDoesNotStopTheLoad()
-    {
-        const auto owner = freshDatabase();
-        const auto reader = limitedRole(owner);
-        QVERIFY(runScript(owner, QStringLiteral("CREATE TABLE secret (id int PRIMARY KEY, payload text);"
-                                                "CREATE TABLE open_data (id int PRIMARY KEY);"
-                                                "GRANT SELECT ON open_data TO %1;").arg(reader.user)).ok());
-        PostgresLoadStats stats;
-        auto snapshot = load(reader, &stats);
-        QVERIFY2(snapshot.ok(), qPrintable(snapshot.ok() ? QString() : snapshot.error().toString()));
-        const Relation *secret = snapshot.value().relation(QStringLiteral("public"), QStringLiteral("secret"));
-        QVERIFY(secret);
-        QVERIFY(!secret->readable);
-        QCOMPARE(names(secret->columns), (QStringList{QStringLiteral("id"), QStringLiteral("payload")}));
-        QCOMPARE(secret->constraints.size(), 1);
-        QCOMPARE(secret->owner, m_admin->user);
-        QVERIFY(snapshot.value().relation(QStringLiteral("public"), QStringLiteral("open_data"))->readable);
-        QVERIFY(snapshot.value().problems.isEmpty());
-    }
-
-    void aRefusedPartIsReportedWhileTheRestLoads()
-    {
-        // Function privileges live in the database's own pg_proc, so this
-        // REVOKE touches only the scratch database: the reader's triggers
-        // query fails with "permission denied for function pg_get_triggerdef".
-        const auto owner = freshDatabase();
-        const auto reader = limitedRole(owner);
-        const QString sql = readFile(test::sourceDir() + QStringLiteral("/tests/fixtures/schema/postgres_objects.sql"));
-        QVERIFY(runScript(owner, sql).ok());
-        QVERIFY(runScript(owner, QStringLiteral("REVOKE EXECUTE ON FUNCTION pg_catalog.pg_get_triggerdef(oid) FROM PUBLIC")).ok());
-
-        auto snapshot = load(reader);
-        QVERIFY2(snapshot.ok(), qPrintable(snapshot.ok() ? QString() : snapshot.error().toString()));
-        const Snapshot &s = snapshot.value();
-        QCOMPARE(s.problems.size(), 1);
-        QCOMPARE(s.problems.first().part, QStringLiteral("triggers"));
-        QCOMPARE(s.problems.first().error.code(), ErrorCode::PermissionDenied);
-        QVERIFY2(s.problems.first().error.message().contains(QLatin1String("pg_get_triggerdef")),
-                 qPrintable(s.problems.first().error.message()));
-        // Parts before and after the refused one are all there.
-        const Relation *item = s.relation(QStringLiteral("inventory"), QStringLiteral("item"));
-        QVERIFY(item);
-        QVERIFY(item->triggers.isEmpty());
-        QCOMPARE(item->columns.size(), 16);
-        QCOMPARE(item->constraints.size(), 5);
-        QCOMPARE(item->indexes.size(), 7);
-        QVERIFY(item->indexBytes > 0);
-        QCOMPARE(s.relation(QStringLiteral("inventory"), QStringLiteral("active_item"))->dependsOn,
-                 QStringList{QStringLiteral("inventory.item")});
-        QCOMPARE(s.schemas.size(), 3);
-        QCOMPARE(s.sequences.size(), 5);
-        QCOMPARE(s.routines.size(), 8);
-        QCOMPARE(s.enums.size(), 1);
-        QCOMPARE(s.domains.size(), 2);
-        QCOMPARE(s.composites.size(), 1);
-        QCOMPARE(s.extensions.size(), 3);
-
-        // The same load as the owner (the function is still executable for superusers) has no problem.
-        auto asOwner = load(owner);
-        QVERIFY(asOwner.ok());
-        QVERIFY(asOwner.value().problems.isEmpty());
-        QCOMPARE(asOwner.value().relation(QStringLiteral("inventory"), QStringLiteral("item"))->triggers.size(), 3);
-    }
-
-    void theNumberOfStatementsDoesNotGrowWithTheDatabase()
-    {
-        const auto small = freshDatabase();
-        QVERIFY(runScript(small, QStringLiteral("CREATE TABLE t0 (id int PRIMARY KEY, name text);")).ok());
-        const auto large = freshDatabase();
-        QString script = QStringLiteral("CREATE TABLE t0 (id int PRIMARY KEY, name text);");
-        for (int i = 1; i < 200; ++i)
-            script += QStringLiteral("CREATE TABLE t%1 (id int PRIMARY KEY, name text, parent int REFERENCES t%2(id));"
-                                     "CREATE INDEX t%1_name ON t%1 (name);")
-                          .arg(i)
-                          .arg(i - 1);
-        QVERIFY(runScript(large, script).ok());
-
-        PostgresLoadStats smallStats, largeStats;
-        auto smallSnapshot = load(small, &smallStats);
-        auto largeSnapshot = load(large, &largeStats);
-        QVERIFY(smallSnapshot.ok() && largeSnapshot.ok());
-        QCOMPARE(smallSnapshot.value().relations.size(), 1);
-        QCOMPARE(largeSnapshot.value().relations.size(), 200);
-        QCOMPARE(largeSnapshot.value().relations.last().indexes.size(), 2);
-        QCOMPARE(largeStats.statements, smallStats.statements);
-        // BEGIN, settings, 13 parts × (SAVEPOINT, query, RELEASE), ROLLBACK.
-        QCOMPARE(largeStats.statements, 1 + 1 + 13 * 3 + 1);
+        QCOMPARE(s.relations.size(), 30);
     }
 };
 

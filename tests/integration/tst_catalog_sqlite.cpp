@@ -1,10 +1,13 @@
 // Reads SQLite catalogs (the object fixture, Chinook, generated and empty
 // databases) through the pool and checks every object comes back exactly.
+#include "CatalogLookup.h"
 #include "TestEnv.h"
 #include "catalog/CatalogLoader.h"
+#include "catalog/Ddl.h"
 #include "db/Pool.h"
 
 #include <QFile>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,6 +16,8 @@
 using namespace tw;
 using namespace tw::db;
 using namespace tw::catalog;
+using tw::test::named;
+using tw::test::names;
 
 namespace {
 
@@ -86,28 +91,11 @@ QString generatedSchema(int tables)
     return sql;
 }
 
-QStringList names(const auto &list)
-{
-    QStringList out;
-    for (const auto &item : list)
-        out << item.name;
-    return out;
-}
-
 const Constraint *findConstraint(const Relation &r, Constraint::Type type, const QStringList &columns)
 {
     for (const Constraint &c : r.constraints) {
         if (c.type == type && c.columns == columns)
             return &c;
-    }
-    return nullptr;
-}
-
-const Index *findIndex(const Relation &r, const QString &name)
-{
-    for (const Index &i : r.indexes) {
-        if (i.name == name)
-            return &i;
     }
     return nullptr;
 }
@@ -322,7 +310,7 @@ private slots:
         QCOMPARE(names(customer.indexes), (QStringList{QStringLiteral("customer_lower_email_idx"),
                                                        QStringLiteral("customer_name_idx"),
                                                        QStringLiteral("sqlite_autoindex_customer_1")}));
-        const Index *expr = findIndex(customer, QStringLiteral("customer_lower_email_idx"));
+        const Index *expr = named(customer.indexes, QStringLiteral("customer_lower_email_idx"));
         QCOMPARE(expr->keys, (QStringList{QStringLiteral("lower(email)"), QStringLiteral("(credit + 1)")}));
         QCOMPARE(expr->unique, true);
         QCOMPARE(expr->primary, false);
@@ -330,21 +318,21 @@ private slots:
         QCOMPARE(expr->predicate, QString());
         QCOMPARE(expr->definition,
                  QStringLiteral("CREATE UNIQUE INDEX customer_lower_email_idx ON customer (lower(email), (credit + 1) DESC)"));
-        const Index *plain = findIndex(customer, QStringLiteral("customer_name_idx"));
+        const Index *plain = named(customer.indexes, QStringLiteral("customer_name_idx"));
         QCOMPARE(plain->keys, (QStringList{QStringLiteral("name"), QStringLiteral("created_at")}));
         QCOMPARE(plain->unique, false);
-        const Index *autoIndex = findIndex(customer, QStringLiteral("sqlite_autoindex_customer_1"));
+        const Index *autoIndex = named(customer.indexes, QStringLiteral("sqlite_autoindex_customer_1"));
         QCOMPARE(autoIndex->keys, QStringList{QStringLiteral("email")});
         QCOMPARE(autoIndex->unique, true);
         QCOMPARE(autoIndex->definition, QString());
         QCOMPARE(autoIndex->constraintName, QString());
 
-        const Index *partial = findIndex(rel("measurement"), QStringLiteral("measurement_positive_idx"));
+        const Index *partial = named(rel("measurement").indexes, QStringLiteral("measurement_positive_idx"));
         QVERIFY(partial);
         QCOMPARE(partial->keys, QStringList{QStringLiteral("value")});
         QCOMPARE(partial->predicate, QStringLiteral("value > 0 AND tag IS NOT NULL"));
 
-        const Index *pk = findIndex(rel("product"), QStringLiteral("sqlite_autoindex_product_1"));
+        const Index *pk = named(rel("product").indexes, QStringLiteral("sqlite_autoindex_product_1"));
         QVERIFY(pk);
         QCOMPARE(pk->primary, true);
         QCOMPARE(pk->unique, true);
@@ -391,7 +379,7 @@ private slots:
     {
         const Relation &names = rel("customer_names");
         QCOMPARE(names.viewDefinition, QStringLiteral("SELECT id, name FROM customer WHERE credit >= 0"));
-        QCOMPARE(names.dependsOn, QStringList{QStringLiteral("main.customer")});
+        QCOMPARE(names.dependsOn, (QList<QualifiedName>{QualifiedName{QStringLiteral("main"), QStringLiteral("customer")}}));
         QCOMPARE(names.columns.size(), 2);
         QCOMPARE(names.columns[1].name, QStringLiteral("name"));
         QCOMPARE(names.columns[1].type, QStringLiteral("VARCHAR(80)"));
@@ -400,7 +388,7 @@ private slots:
         const Relation &upper = rel("customer_names_upper");
         QCOMPARE(upper.viewDefinition,
                  QStringLiteral("SELECT n.id, upper(n.name) FROM customer_names AS n JOIN customer c ON c.id = n.id"));
-        QCOMPARE(upper.dependsOn, (QStringList{QStringLiteral("main.customer"), QStringLiteral("main.customer_names")}));
+        QCOMPARE(upper.dependsOn, (QList<QualifiedName>{QualifiedName{QStringLiteral("main"), QStringLiteral("customer")}, QualifiedName{QStringLiteral("main"), QStringLiteral("customer_names")}}));
         QCOMPARE(::names(upper.columns), (QStringList{QStringLiteral("id"), QStringLiteral("upper_name")}));
     }
 
@@ -455,7 +443,7 @@ private slots:
         if (dbstat) {
             QCOMPARE(customer->tableBytes, 4096);
             QCOMPARE(customer->indexBytes, 3 * 4096);
-            QCOMPARE(findIndex(*customer, QStringLiteral("customer_name_idx"))->sizeBytes, 4096);
+            QCOMPARE(named(customer->indexes, QStringLiteral("customer_name_idx"))->sizeBytes, 4096);
         } else {
             QCOMPARE(customer->tableBytes, -1);
         }
@@ -502,7 +490,7 @@ private slots:
         const Relation *playlistTrack = s.relation(QStringLiteral("main"), QStringLiteral("PlaylistTrack"));
         QVERIFY(findConstraint(*playlistTrack, Constraint::Type::PrimaryKey,
                                {QStringLiteral("PlaylistId"), QStringLiteral("TrackId")}));
-        const Index *pk = findIndex(*playlistTrack, QStringLiteral("sqlite_autoindex_PlaylistTrack_1"));
+        const Index *pk = named(playlistTrack->indexes, QStringLiteral("sqlite_autoindex_PlaylistTrack_1"));
         QVERIFY(pk);
         QCOMPARE(pk->primary, true);
         QCOMPARE(pk->constraintName, QStringLiteral("PK_PlaylistTrack"));
@@ -542,6 +530,52 @@ private slots:
         QCOMPARE(many.value(), few.value());
         // version, objects, dbstat, columns, foreign keys, indexes
         QCOMPARE(few.value(), 6);
+    }
+
+    void loadTimeGrowsLinearlyWithTheTableCount()
+    {
+        // A join that makes SQLite list every table once per table turned
+        // 6,000 tables into 47 s. Compare 500 with 3,000 tables (6× the
+        // objects): linear stays near 6×, quadratic goes to ~36×.
+        const auto timed = [this](int tables, const QString &name) -> qint64 {
+            const QString file = m_dir.filePath(name + QStringLiteral(".sqlite"));
+            if (!loadInto(file, generatedSchema(tables), name).ok())
+                return -1;
+            db::Pool pool(test::sqliteProfile(file, name + QStringLiteral("-timed")));
+            QElapsedTimer timer;
+            timer.start();
+            const bool ok = test::resultOf(pool.run([](db::Session &s) { return readSnapshot(s); })).ok();
+            return ok ? std::max<qint64>(timer.elapsed(), 1) : -1;
+        };
+        const qint64 small = timed(500, QStringLiteral("five-hundred"));
+        const qint64 large = timed(3000, QStringLiteral("three-thousand"));
+        QVERIFY(small > 0 && large > 0);
+        qInfo("snapshot of 500 tables: %lld ms, of 3,000 tables: %lld ms", small, large);
+        // Small times are noisy: only flag growth that no noise explains.
+        QVERIFY2(large < 3000 || large < 15 * small, qPrintable(QStringLiteral("%1 ms vs %2 ms").arg(large).arg(small)));
+    }
+
+    void generatedDdlSurvivesTrailingCommentsInStoredText()
+    {
+        // SQLite stores "… -- comment" as written; the DDL's ';' must not
+        // land inside that comment and swallow the next statement.
+        const QString source = m_dir.filePath(QStringLiteral("commented.sqlite"));
+        auto original = loadInto(source, QStringLiteral(
+            "CREATE TABLE c (a INTEGER, b TEXT) -- the table\n;\n"
+            "CREATE VIEW v AS SELECT a FROM c -- view comment\n;\n"
+            "CREATE INDEX ic ON c (a) -- index comment\n;\n"
+            "CREATE TRIGGER tc AFTER INSERT ON c BEGIN SELECT 1; END -- trigger comment\n;\n"), QStringLiteral("commented"));
+        QVERIFY2(original.ok(), qPrintable(original.ok() ? QString() : errorText(original.error())));
+        const QString ddl = databaseDdl(original.value());
+
+        const QString copy = m_dir.filePath(QStringLiteral("commented-copy.sqlite"));
+        auto replayed = loadInto(copy, ddl, QStringLiteral("commented-copy"));
+        QVERIFY2(replayed.ok(), qPrintable((replayed.ok() ? QString() : errorText(replayed.error())) + QLatin1Char('\n') + ddl));
+        QCOMPARE(names(replayed.value().relations), names(original.value().relations));
+        const Relation *table = replayed.value().relation(QStringLiteral("main"), QStringLiteral("c"));
+        QVERIFY(table);
+        QCOMPARE(names(table->indexes), QStringList{QStringLiteral("ic")});
+        QCOMPARE(names(table->triggers), QStringList{QStringLiteral("tc")});
     }
 
     void emptyDatabaseGivesAnEmptyValidSnapshot()

@@ -1,8 +1,8 @@
 // The headless commands of the real binary: config file → keychain → pool →
 // health probe, end to end.
+#include "AppRun.h"
 #include "TestEnv.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -10,30 +10,12 @@ using namespace tw;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::AppRun;
 
 Run runApp(const QStringList &args, const QByteArray &stdinData = {})
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TABLEWRIGHT_CONFIG"));
-    env.remove(QStringLiteral("DATABASE_URL"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TW_APP_BINARY), args);
-    if (!process.waitForStarted(10000))
-        return {};
-    process.write(stdinData);
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::runApp(QStringLiteral(TW_APP_BINARY), args, {}, stdinData);
 }
-
 
 bool writeFile(const QString &path, const QByteArray &content)
 {

@@ -1,14 +1,14 @@
 // `tablewright schema` end to end: config file or DATABASE_URL → pool →
 // catalog snapshot → text, JSON or DDL on stdout, exit codes for every
 // kind of bad input.
+#include "AppRun.h"
+#include "ScratchPostgres.h"
 #include "TestEnv.h"
-#include "db/Pool.h"
 #include "db/SqliteFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -16,30 +16,15 @@ using namespace tw;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::AppRun;
 
+// `tablewright schema ARGS`, with DATABASE_URL set when given.
 Run runApp(const QStringList &args, const QString &databaseUrl = {})
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("TABLEWRIGHT_CONFIG"));
-    env.remove(QStringLiteral("DATABASE_URL"));
+    QMap<QString, QString> env;
     if (!databaseUrl.isEmpty())
         env.insert(QStringLiteral("DATABASE_URL"), databaseUrl);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TW_APP_BINARY), QStringList{QStringLiteral("schema")} + args);
-    if (!process.waitForStarted(10000))
-        return {};
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000))
-        process.kill();
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::runApp(QStringLiteral(TW_APP_BINARY), QStringList{QStringLiteral("schema")} + args, env);
 }
 
 QJsonObject findByName(const QJsonArray &array, const QString &name)
@@ -130,6 +115,15 @@ private slots:
         QCOMPARE(relations.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("orders"));
     }
 
+    void textForOneObjectListsIt()
+    {
+        const Run run = runApp({QStringLiteral("--config"), m_config, QStringLiteral("--connection"), QStringLiteral("bookshop"),
+                                QStringLiteral("--object"), QStringLiteral("orders")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("schema main")) && run.out.contains(QLatin1String("orders")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QLatin1String("page_views")), qPrintable(run.out));
+    }
+
     void ddlPrintsTheStoredStatements()
     {
         const Run run = runApp({QStringLiteral("--config"), m_config, QStringLiteral("--connection"), QStringLiteral("bookshop"),
@@ -186,6 +180,12 @@ private slots:
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--connection"), QStringLiteral("bookshop"),
                                                        QStringLiteral("--jsn")}
                                         << QStringLiteral("jsn");
+        QTest::newRow("empty object") << QStringList{QStringLiteral("--connection"), QStringLiteral("bookshop"),
+                                                     QStringLiteral("--object"), QString()}
+                                      << QStringLiteral("need a name");
+        QTest::newRow("empty schema") << QStringList{QStringLiteral("--connection"), QStringLiteral("bookshop"),
+                                                     QStringLiteral("--schema"), QStringLiteral(" ")}
+                                      << QStringLiteral("need a name");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("--connection"), QStringLiteral("bookshop"),
                                                        QStringLiteral("books")}
                                         << QStringLiteral("unexpected argument 'books'");
@@ -202,44 +202,26 @@ private slots:
 
     void postgresSnapshotThroughDatabaseUrl()
     {
-        auto pg = test::postgresProfile();
-        TW_REQUIRE_SERVICE(pg.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        test::ScratchPostgres scratch(QStringLiteral("cli_schema"));   // dropped on every way out
+        TW_REQUIRE_SERVICE(scratch.available(), "PostgreSQL (TW_TEST_PG_PORT)");
         // A database of its own with a schema, a table, a view and a comment.
-        const QString database = QStringLiteral("cli_schema_%1").arg(QCoreApplication::applicationPid());
-        {
-            db::Pool admin(*pg);
-            auto created = test::resultOf(admin.run([database](db::Session &s) {
-                auto dropped = s.execute(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(database));
-                if (!dropped)
-                    return dropped;
-                return s.execute(QStringLiteral("CREATE DATABASE %1").arg(database));
-            }));
-            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
-        }
-        config::ConnectionProfile target = *pg;
-        target.database = database;
-        {
-            db::Pool pool(target);
-            auto loaded = test::resultOf(pool.run([](db::Session &s) -> Result<bool> {
-                const Status st = s.executeScript(QStringLiteral(
-                    "CREATE SCHEMA sales;"
-                    "CREATE TABLE sales.\"Order Items\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, qty integer NOT NULL CHECK (qty > 0));"
-                    "COMMENT ON TABLE sales.\"Order Items\" IS 'lines of an order';"
-                    "CREATE VIEW sales.big AS SELECT * FROM sales.\"Order Items\" WHERE qty > 10;"));
-                if (!st.ok())
-                    return st.error();
-                return true;
-            }));
-            QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
-        }
+        Status created;
+        const auto pg = scratch.createDatabase({}, &created);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        const Status loaded = test::runScript(pg, QStringLiteral(
+            "CREATE SCHEMA sales;"
+            "CREATE TABLE sales.\"Order Items\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, qty integer NOT NULL CHECK (qty > 0));"
+            "COMMENT ON TABLE sales.\"Order Items\" IS 'lines of an order';"
+            "CREATE VIEW sales.big AS SELECT * FROM sales.\"Order Items\" WHERE qty > 10;"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
         const QString url = QStringLiteral("postgres://%1:%2@%3:%4/%5?sslmode=disable")
-                                .arg(pg->user, QString::fromUtf8(QUrl::toPercentEncoding(pg->password)), pg->host)
-                                .arg(pg->port)
-                                .arg(database);
+                                .arg(pg.user, QString::fromUtf8(QUrl::toPercentEncoding(pg.password)), pg.host)
+                                .arg(pg.port)
+                                .arg(pg.database);
         const Run run = runApp({QStringLiteral("--connection"), QStringLiteral("default"), QStringLiteral("--json"),
                                 QStringLiteral("--schema"), QStringLiteral("sales")}, url);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(!run.out.contains(pg->password));
+        QVERIFY(!run.out.contains(pg.password));
         const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(root.value(QStringLiteral("driver")).toString(), QStringLiteral("postgres"));
         const QJsonArray relations = root.value(QStringLiteral("relations")).toArray();
@@ -254,11 +236,6 @@ private slots:
                                 QStringLiteral("--schema"), QStringLiteral("sales")}, url);
         QVERIFY2(ddl.exitCode == 0, qPrintable(ddl.err));
         QVERIFY2(ddl.out.contains(QLatin1String("CREATE TABLE sales.\"Order Items\"")), qPrintable(ddl.out));
-
-        db::Pool admin(*pg);
-        (void)test::resultOf(admin.run([database](db::Session &s) {
-            return s.execute(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
-        }));
     }
 };
 

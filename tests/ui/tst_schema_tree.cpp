@@ -2,8 +2,10 @@
 // the search filter, refresh keeping expansion and selection, the details
 // pane, and a 5,000-table snapshot staying fast.
 #include "ErrorText.h"
+#include "TestEnv.h"
 #include "catalog/Ddl.h"
 #include "db/ConnectionRegistry.h"
+#include "db/SqliteFile.h"
 #include "schema/ObjectDetailsView.h"
 #include "schema/SchemaPage.h"
 #include "schema/SchemaTreeModel.h"
@@ -16,6 +18,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -164,7 +168,7 @@ catalog::Snapshot bookshop()
     catalog::CompositeType address;
     address.schema = QStringLiteral("public");
     address.name = QStringLiteral("address");
-    address.attributes = {{QStringLiteral("street"), QStringLiteral("text"), {}}};
+    address.attributes = {{QStringLiteral("street"), QStringLiteral("text"), {}, {}}};
     s.composites = {address};
     s.extensions = {{QStringLiteral("pgcrypto"), QStringLiteral("public"), QStringLiteral("1.3"), {}}};
     s.problems = {{QStringLiteral("triggers"), Error(ErrorCode::PermissionDenied, QStringLiteral("permission denied for table pg_trigger"))}};
@@ -201,11 +205,6 @@ QStringList childNames(const QAbstractItemModel &model, const QModelIndex &paren
     for (int row = 0; row < model.rowCount(parent); ++row)
         names << model.index(row, 0, parent).data().toString();
     return names;
-}
-
-QModelIndex at(const Model &model, const QStringList &path)
-{
-    return model.indexOf(path);
 }
 
 // Every node reachable in the model, as "a/b/c" display paths.
@@ -480,6 +479,68 @@ private slots:
                  qPrintable(shown));
         QVERIFY(!shown.contains(QLatin1String("NOT_FOUND")));
         QVERIFY(!page.isLoading());
+    }
+
+    void rapidRefreshesEndWithTheLatestSnapshot()
+    {
+        // Each refresh supersedes the last: the stale loads are cancelled,
+        // not queued behind each other until the pool gives up (POOL_TIMEOUT).
+        QTemporaryDir dir;
+        QString script;
+        for (int i = 0; i < 1500; ++i)
+            script += QStringLiteral("CREATE TABLE t%1 (id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
+                                     "CREATE INDEX t%1_a ON t%1 (a);").arg(i);
+        const QString file = dir.filePath(QStringLiteral("many.sqlite"));
+        QVERIFY(db::createSqliteDatabase(file, script).ok());
+        auto profile = tw::test::sqliteProfile(file, QStringLiteral("many"));
+        profile.pool.size = 1;
+        profile.pool.overflow = 0;
+        profile.pool.acquireTimeoutMs = 500;
+        db::ConnectionRegistry registry;
+        QVERIFY(tw::test::waitFor(registry.open(profile)));
+        ui::SchemaPage page(&registry);
+        QSignalSpy loaded(&page, &ui::SchemaPage::snapshotLoaded);
+        QSignalSpy failed(&page, &ui::SchemaPage::loadFailed);
+        page.load(QStringLiteral("many"));
+        for (int i = 0; i < 15; ++i)
+            page.refresh();
+        QVERIFY(loaded.wait(20000));
+        QTest::qWait(200); // nothing stale may arrive after the latest
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY2(failed.isEmpty(), qPrintable(page.errorText()));
+        QVERIFY(!page.isLoading());
+        QCOMPARE(page.snapshot()->relations.size(), 1500);
+    }
+
+    void aLoadCanBeStoppedAndStartedAgain()
+    {
+        QTemporaryDir dir;
+        QString script;
+        for (int i = 0; i < 800; ++i)
+            script += QStringLiteral("CREATE TABLE t%1 (id INTEGER PRIMARY KEY, a TEXT);").arg(i);
+        const QString file = dir.filePath(QStringLiteral("stop.sqlite"));
+        QVERIFY(db::createSqliteDatabase(file, script).ok());
+        db::ConnectionRegistry registry;
+        QVERIFY(tw::test::waitFor(registry.open(tw::test::sqliteProfile(file, QStringLiteral("stop")))));
+        ui::SchemaPage page(&registry);
+        page.show();
+        QSignalSpy loaded(&page, &ui::SchemaPage::snapshotLoaded);
+        QSignalSpy failed(&page, &ui::SchemaPage::loadFailed);
+        page.load(QStringLiteral("stop"));
+        QVERIFY(page.isLoading());
+        auto *stop = page.findChild<QToolButton *>(QStringLiteral("schemaStop"));
+        QVERIFY(stop && stop->isVisible());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!page.isLoading());
+        QVERIFY(!stop->isVisible());
+        QTest::qWait(500); // the stopped job's answer, if any, is dropped
+        QCOMPARE(loaded.count(), 0);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(!page.snapshot());
+
+        page.refresh();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page.snapshot()->relations.size(), 800);
     }
 
     void fiveThousandTablesBuildAndFilterQuickly()

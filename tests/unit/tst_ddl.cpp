@@ -56,7 +56,7 @@ Snapshot shop()
                     {QStringLiteral("money2_cap"), QStringLiteral("CHECK ((VALUE < (100)::numeric)) NOT VALID")}};
     s.domains = {money};
     s.composites = {{QStringLiteral("public"), QStringLiteral("size"),
-                     {{QStringLiteral("w"), QStringLiteral("integer"), {}}, {QStringLiteral("label"), QStringLiteral("text"), QStringLiteral("C")}},
+                     {{QStringLiteral("w"), QStringLiteral("integer"), {}, {}}, {QStringLiteral("label"), QStringLiteral("text"), QStringLiteral("C"), {}}},
                      {}}};
 
     Relation customer = relation(ObjectKind::Table, QStringLiteral("Sales Data"), QStringLiteral("customer"));
@@ -124,7 +124,7 @@ Snapshot shop()
 
     Relation recent = relation(ObjectKind::View, QStringLiteral("public"), QStringLiteral("a_recent"));
     recent.viewDefinition = QStringLiteral(" SELECT * FROM public.b_base;");
-    recent.dependsOn = {QStringLiteral("public.b_base")};
+    recent.dependsOn = {QualifiedName{QStringLiteral("public"), QStringLiteral("b_base")}};
     Relation base = relation(ObjectKind::View, QStringLiteral("public"), QStringLiteral("b_base"));
     base.viewDefinition = QStringLiteral(" SELECT 1 AS one;");
     Relation monthly = relation(ObjectKind::MaterializedView, QStringLiteral("public"), QStringLiteral("monthly"));
@@ -137,7 +137,7 @@ Snapshot shop()
     serial.name = QStringLiteral("customer_id_seq");
     serial.dataType = QStringLiteral("integer");
     serial.maxValue = 2147483647;
-    serial.ownedByTable = QStringLiteral("Sales Data.customer");
+    serial.ownedByTable = QualifiedName{QStringLiteral("Sales Data"), QStringLiteral("customer")};
     serial.ownedByColumn = QStringLiteral("id");
     Sequence identity;
     identity.schema = QStringLiteral("public");
@@ -148,7 +148,7 @@ Snapshot shop()
     identity.minValue = 1;
     identity.increment = 10;
     identity.identity = true;
-    identity.ownedByTable = QStringLiteral("public.Order Items");
+    identity.ownedByTable = QualifiedName{QStringLiteral("public"), QStringLiteral("Order Items")};
     identity.ownedByColumn = QStringLiteral("id");
     Sequence tickets;
     tickets.schema = QStringLiteral("public");
@@ -405,6 +405,107 @@ private slots:
         QVERIFY(ddl.value().contains(QStringLiteral("CREATE TABLE \"Sales Data\".customer")));
         QVERIFY(!ddl.value().contains(QStringLiteral("CREATE TABLE public.")));
         QVERIFY(!ddl.value().contains(QStringLiteral("CREATE TYPE public.")));
+    }
+
+    void collationsAreQuotedNamesNeverSqlText()
+    {
+        Snapshot s = shop();
+        Relation &customer = s.relations[0];
+        // A hostile name, a dotted one, and one in another schema.
+        customer.columns[1].collation = QStringLiteral("C\"); DROP TABLE important; --");
+        customer.columns[2].type = QStringLiteral("text");
+        customer.columns[2].collation = QStringLiteral("C.utf8");
+        customer.columns[2].collationSchema = QStringLiteral("pg_catalog");
+        s.domains[0].collation = QStringLiteral("mycoll");
+        s.domains[0].collationSchema = QStringLiteral("Sales Data");
+        const QString table = objectDdl(s, {ObjectKind::Table, QStringLiteral("Sales Data"), QStringLiteral("customer"), {}}).value();
+        QVERIFY2(table.contains(QStringLiteral("\"Email\" text COLLATE \"C\"\"); DROP TABLE important; --\",\n")), qPrintable(table));
+        QVERIFY2(table.contains(QStringLiteral("\"select\" text COLLATE pg_catalog.\"C.utf8\",\n")), qPrintable(table));
+        QVERIFY(!table.contains(QStringLiteral("COLLATE C.utf8")));
+        const QString domain = objectDdl(s, {ObjectKind::Domain, QStringLiteral("public"), QStringLiteral("money2"), {}}).value();
+        QVERIFY2(domain.startsWith(QStringLiteral("CREATE DOMAIN public.money2 AS numeric(10,2) COLLATE \"Sales Data\".mycoll\n")),
+                 qPrintable(domain));
+        s.composites[0].attributes[1].collationSchema = QStringLiteral("pg_catalog");
+        QCOMPARE(objectDdl(s, {ObjectKind::CompositeType, QStringLiteral("public"), QStringLiteral("size"), {}}).value(),
+                 QStringLiteral("CREATE TYPE public.size AS (\n    w integer,\n    label text COLLATE pg_catalog.\"C\"\n);\n"));
+    }
+
+    void inheritanceChildrenAndTypedTablesDeclareOnlyTheirOwnParts()
+    {
+        Snapshot s = shop();
+        Relation parent = relation(ObjectKind::Table, QStringLiteral("public"), QStringLiteral("animal"));
+        Column name = column(QStringLiteral("name"), QStringLiteral("text"));
+        name.defaultValue = QStringLiteral("'x'::text");
+        parent.columns = {column(QStringLiteral("id"), QStringLiteral("integer"), true), name};
+        parent.constraints = {constraint(QStringLiteral("animal_id_check"), Constraint::Type::Check, QStringLiteral("CHECK ((id > 0))"))};
+        Relation child = relation(ObjectKind::Table, QStringLiteral("a.b"), QStringLiteral("dog"));
+        child.inherits = {{QStringLiteral("public"), QStringLiteral("animal")}};
+        child.columns = parent.columns;
+        child.columns[1].defaultValue.clear();         // dropped in the child
+        child.columns << column(QStringLiteral("barks"), QStringLiteral("boolean"), true);
+        child.constraints = parent.constraints;        // inherited
+        child.constraints << constraint(QStringLiteral("dog_own"), Constraint::Type::Check, QStringLiteral("CHECK (barks)"));
+        Relation typed = relation(ObjectKind::Table, QStringLiteral("public"), QStringLiteral("sizes"));
+        typed.ofType = {QStringLiteral("public"), QStringLiteral("size")};
+        typed.columns = {column(QStringLiteral("w"), QStringLiteral("integer"), true), column(QStringLiteral("label"), QStringLiteral("text"))};
+        s.relations << child << parent << typed;   // child first: order must come from INHERITS
+
+        const QString sql = databaseDdl(s);
+        QVERIFY2(sql.contains(QStringLiteral("CREATE TABLE \"a.b\".dog (\n    barks boolean NOT NULL,\n"
+                                             "    CONSTRAINT dog_own CHECK (barks)\n)\nINHERITS (public.animal);\n"
+                                             "ALTER TABLE ONLY \"a.b\".dog ALTER COLUMN name DROP DEFAULT;\n")),
+                 qPrintable(sql));
+        QVERIFY(at(sql, QStringLiteral("CREATE TABLE public.animal (")) < at(sql, QStringLiteral("CREATE TABLE \"a.b\".dog (")));
+        QCOMPARE(sql.count(QStringLiteral("CONSTRAINT animal_id_check")), 1);
+        QVERIFY2(sql.contains(QStringLiteral("CREATE TABLE public.sizes OF public.size;\n"
+                                             "ALTER TABLE ONLY public.sizes ALTER COLUMN w SET NOT NULL;\n")),
+                 qPrintable(sql));
+        QVERIFY(at(sql, QStringLiteral("CREATE TYPE public.size")) < at(sql, QStringLiteral("CREATE TABLE public.sizes")));
+    }
+
+    void triggerEnableModesAndRowLevelSecurity()
+    {
+        Snapshot s = shop();
+        Relation &customer = s.relations[0];
+        Trigger always = customer.triggers.first();
+        always.name = QStringLiteral("t_always");
+        always.enabled = true;
+        always.enabledMode = QStringLiteral("always");
+        Trigger replica = always;
+        replica.name = QStringLiteral("t_replica");
+        replica.enabledMode = QStringLiteral("replica");
+        Trigger origin = always;
+        origin.name = QStringLiteral("t_origin");
+        origin.enabledMode = QStringLiteral("origin");
+        customer.triggers << always << replica << origin;
+        customer.rowSecurity = true;
+        customer.forceRowSecurity = true;
+        Policy mine;
+        mine.name = QStringLiteral("own rows");
+        mine.command = QStringLiteral("ALL");
+        mine.usingExpression = QStringLiteral("(id > 0)");
+        mine.comment = QStringLiteral("Only yours");
+        Policy readers;
+        readers.name = QStringLiteral("readers");
+        readers.command = QStringLiteral("SELECT");
+        readers.permissive = false;
+        readers.roles = {QStringLiteral("pg_read_all_data"), QStringLiteral("Odd Role")};
+        readers.usingExpression = QStringLiteral("true");
+        readers.withCheck = QStringLiteral("(id < 10)");
+        customer.policies = {mine, readers};
+
+        const QString sql = objectDdl(s, {ObjectKind::Table, QStringLiteral("Sales Data"), QStringLiteral("customer"), {}}).value();
+        const QString table = QStringLiteral("\"Sales Data\".customer");
+        QVERIFY2(sql.contains(QStringLiteral("ALTER TABLE %1 ENABLE ALWAYS TRIGGER t_always;\n").arg(table)), qPrintable(sql));
+        QVERIFY(sql.contains(QStringLiteral("ALTER TABLE %1 ENABLE REPLICA TRIGGER t_replica;\n").arg(table)));
+        QVERIFY(sql.contains(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER customer_touch;\n").arg(table)));
+        QVERIFY(!sql.contains(QStringLiteral("TRIGGER t_origin;")));
+        QVERIFY(sql.contains(QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY;\nALTER TABLE %1 FORCE ROW LEVEL SECURITY;\n").arg(table)));
+        QVERIFY2(sql.contains(QStringLiteral("CREATE POLICY \"own rows\" ON %1 USING ((id > 0));\n").arg(table)), qPrintable(sql));
+        QVERIFY(sql.contains(QStringLiteral("CREATE POLICY readers ON %1 AS RESTRICTIVE FOR SELECT TO pg_read_all_data, \"Odd Role\" "
+                                            "USING (true) WITH CHECK ((id < 10));\n").arg(table)));
+        QVERIFY(sql.contains(QStringLiteral("COMMENT ON POLICY \"own rows\" ON %1 IS 'Only yours';").arg(table)));
+        QVERIFY(at(sql, QStringLiteral("CREATE TABLE")) < at(sql, QStringLiteral("ENABLE ROW LEVEL SECURITY")));
     }
 
     void sqliteReturnsStoredStatementsInOrder()

@@ -183,6 +183,9 @@ private slots:
         QCOMPARE(narrowed.relations.first().columns.size(), 1);
         QCOMPARE(narrowed.relations.first().columns.first().name, QStringLiteral("customer_id"));
         QVERIFY(narrowed.relations.first().indexes.isEmpty());
+        // Its schema stays (and only it), so listings that walk schemas find it.
+        QCOMPARE(narrowed.schemas.size(), 1);
+        QCOMPARE(narrowed.schemas.first().name, QStringLiteral("sales"));
     }
 
     void jsonHasEveryKeyAndNullForMissingText()

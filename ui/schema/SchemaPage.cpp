@@ -5,9 +5,8 @@
 #include "SchemaText.h"
 #include "SchemaTreeModel.h"
 #include "catalog/CatalogService.h"
+#include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
-
-#include <algorithm>
 
 #include <QApplication>
 #include <QClipboard>
@@ -51,6 +50,7 @@ SchemaPage::SchemaPage(db::ConnectionRegistry *registry, QWidget *parent)
     , m_model(new SchemaTreeModel(this))
     , m_title(new QLabel(this))
     , m_refresh(new QToolButton(this))
+    , m_stop(new QToolButton(this))
     , m_busy(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_error(new QLabel(this))
@@ -70,6 +70,13 @@ SchemaPage::SchemaPage(db::ConnectionRegistry *registry, QWidget *parent)
     m_refresh->setToolTip(tr("Reload the schema (F5)"));
     m_refresh->setAutoRaise(true);
     connect(m_refresh, &QToolButton::clicked, this, &SchemaPage::refresh);
+
+    m_stop->setObjectName(QStringLiteral("schemaStop"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    m_stop->setToolTip(tr("Stop reading the schema"));
+    m_stop->setAutoRaise(true);
+    m_stop->hide();
+    connect(m_stop, &QToolButton::clicked, this, &SchemaPage::cancelLoad);
 
     m_busy->setRange(0, 0); // busy indicator: no way to know how far a catalog read is
     m_busy->setMaximumWidth(120);
@@ -113,6 +120,7 @@ SchemaPage::SchemaPage(db::ConnectionRegistry *registry, QWidget *parent)
     header->addWidget(m_refresh);
     header->addStretch(1);
     header->addWidget(m_busy);
+    header->addWidget(m_stop);
     header->addWidget(m_status);
 
     auto *left = new QWidget(this);
@@ -160,12 +168,17 @@ void SchemaPage::refresh()
         return;
     const quint64 generation = ++m_generation;
     const QString connection = m_connection;
+    if (m_jobId != 0)
+        m_registry->cancel(m_jobConnection, m_jobId); // its answer is stale already
     showLoading(true, tr("Reading the schema of %1…").arg(connection));
-    catalog::loadSnapshot(*m_registry, connection)
-        .then(this, [this, generation, connection](const Result<catalog::Snapshot> &loaded) {
+    auto job = catalog::startSnapshotLoad(*m_registry, connection);
+    m_jobId = job.id;
+    m_jobConnection = connection;
+    job.future.then(this, [this, generation, connection](const Result<catalog::Snapshot> &loaded) {
             // A newer load (or another connection) started meanwhile: this answer is stale.
             if (generation != m_generation)
                 return;
+            m_jobId = 0;
             showLoading(false);
             if (!loaded.ok()) {
                 showError(loaded.error());
@@ -285,10 +298,23 @@ void SchemaPage::filterChanged()
     qCDebug(lcUi) << "schema filter" << m_model->filterText() << "took" << timer.elapsed() << "ms";
 }
 
+void SchemaPage::cancelLoad()
+{
+    if (!m_loading)
+        return;
+    if (m_jobId != 0)
+        m_registry->cancel(m_jobConnection, m_jobId);
+    m_jobId = 0;
+    ++m_generation; // the cancelled job's answer is dropped
+    showLoading(false);
+    m_status->setText(tr("Reading the schema was stopped."));
+}
+
 void SchemaPage::showLoading(bool loading, const QString &text)
 {
     m_loading = loading;
     m_busy->setVisible(loading);
+    m_stop->setVisible(loading);
     m_refresh->setEnabled(!loading);
     if (loading)
         m_status->setText(text);

@@ -59,6 +59,8 @@ public:
     QString problemText() const;
 
 public slots:
+    // Stops the load in flight; the tree keeps what it showed before.
+    void cancelLoad();
     void copyName(const catalog::ObjectRef &ref);
     void copyDdl(const catalog::ObjectRef &ref);
 
@@ -88,11 +90,16 @@ private:
     QString m_connection;
     quint64 m_generation = 0;
     bool m_loading = false;
+    // The load in flight, so a newer one can cancel it (fast F5 presses
+    // would otherwise queue full loads until the pool times out).
+    quint64 m_jobId = 0;
+    QString m_jobConnection;
     bool m_browseEnabled = false;
 
     SchemaTreeModel *m_model;
     QLabel *m_title;
     QToolButton *m_refresh;
+    QToolButton *m_stop;
     QProgressBar *m_busy;
     QLabel *m_status;
     QLabel *m_error;

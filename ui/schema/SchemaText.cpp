@@ -53,6 +53,14 @@ QString yesNo(bool value)
     return value ? SchemaText::tr("yes") : SchemaText::tr("no");
 }
 
+QString displayNames(const QList<catalog::QualifiedName> &names)
+{
+    QStringList out;
+    for (const catalog::QualifiedName &n : names)
+        out << n.displayName();
+    return out.join(QStringLiteral(", "));
+}
+
 QString number(qint64 value)
 {
     return QLocale().toString(value);
@@ -224,7 +232,16 @@ SchemaText::Properties SchemaText::properties(const catalog::Snapshot &s, const 
         if (r->isPartition())
             add(tr("Partition of"), r->parentSchema + QLatin1Char('.') + r->parentTable);
         add(tr("Partition bound"), r->partitionBound);
-        add(tr("Depends on"), r->dependsOn.join(QStringLiteral(", ")));
+        add(tr("Depends on"), displayNames(r->dependsOn));
+        add(tr("Inherits"), displayNames(r->inherits));
+        add(tr("Of type"), r->ofType.displayName());
+        if (r->rowSecurity)
+            add(tr("Row-level security"), r->forceRowSecurity ? tr("on, also for the owner") : tr("on"));
+        QStringList policies;
+        for (const catalog::Policy &policy : r->policies)
+            policies << policy.name + QLatin1String(" (") + policy.command
+                            + (policy.permissive ? QString() : QLatin1String(", restrictive")) + QLatin1Char(')');
+        add(tr("Policies"), policies.join(QLatin1Char('\n')));
         add(tr("Foreign server"), r->foreignServer);
         add(tr("Foreign options"), r->foreignOptions.join(QStringLiteral(", ")));
         QStringList flags;
@@ -257,7 +274,7 @@ SchemaText::Properties SchemaText::properties(const catalog::Snapshot &s, const 
         add(tr("Cache"), number(q->cache));
         add(tr("Cycles"), yesNo(q->cycle));
         if (!q->ownedByTable.isEmpty())
-            add(tr("Owned by"), q->ownedByTable + QLatin1Char('.') + q->ownedByColumn);
+            add(tr("Owned by"), q->ownedByTable.displayName() + QLatin1Char('.') + q->ownedByColumn);
         add(tr("Comment"), q->comment);
         return p;
     }
@@ -377,8 +394,13 @@ SchemaText::Properties SchemaText::properties(const catalog::Snapshot &s, const 
         add(tr("Timing"), t->timing);
         add(tr("Events"), t->events.join(QStringLiteral(", ")));
         add(tr("Level"), t->level);
-        add(tr("Function"), t->function);
-        add(tr("Enabled"), yesNo(t->enabled));
+        add(tr("Function"), t->function.displayName());
+        if (t->enabledMode == QLatin1String("always"))
+            add(tr("Enabled"), tr("always, on replicas too"));
+        else if (t->enabledMode == QLatin1String("replica"))
+            add(tr("Enabled"), tr("on replicas only"));
+        else
+            add(tr("Enabled"), yesNo(t->enabled));
         add(tr("Comment"), t->comment);
     }
     return p;

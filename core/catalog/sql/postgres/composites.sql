@@ -3,11 +3,12 @@
 SELECT n.nspname,
        t.typname,
        array_to_json(ARRAY(SELECT json_build_array(a.attname, format_type(a.atttypid, a.atttypmod),
-                                                   co.collname)
+                                                   co.collname, cn.nspname)
                            FROM pg_attribute a
                            JOIN pg_type at ON at.oid = a.atttypid
                            LEFT JOIN pg_collation co
                                   ON co.oid = a.attcollation AND a.attcollation <> at.typcollation
+                           LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                            WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
                            ORDER BY a.attnum))::text AS attributes,
        d.description

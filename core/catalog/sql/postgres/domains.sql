@@ -10,11 +10,13 @@ SELECT n.nspname,
                            FROM pg_constraint con
                            WHERE con.contypid = t.oid AND con.contype = 'c'
                            ORDER BY con.conname))::text AS checks,
-       d.description
+       d.description,
+       cn.nspname AS collation_schema
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 JOIN pg_type bt ON bt.oid = t.typbasetype
 LEFT JOIN pg_collation co ON co.oid = t.typcollation AND t.typcollation <> bt.typcollation
+LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN pg_description d
        ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
 WHERE t.typtype = 'd'

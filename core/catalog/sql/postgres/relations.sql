@@ -23,7 +23,19 @@ SELECT c.oid,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition,
        fs.srvname,
        fdw.fdwname,
-       array_to_json(ft.ftoptions)::text AS foreign_options
+       array_to_json(ft.ftoptions)::text AS foreign_options,
+       -- INHERITS parents of tables that are not partitions, in order.
+       CASE WHEN c.relkind IN ('r', 'f') AND NOT c.relispartition THEN
+           (SELECT array_to_json(array_agg(json_build_array(ipn.nspname, ipc.relname) ORDER BY ih.inhseqno))::text
+            FROM pg_inherits ih
+            JOIN pg_class ipc ON ipc.oid = ih.inhparent
+            JOIN pg_namespace ipn ON ipn.oid = ipc.relnamespace
+            WHERE ih.inhrelid = c.oid)
+       END AS inherits,
+       otn.nspname AS of_type_schema,
+       ot.typname AS of_type_name,
+       c.relrowsecurity,
+       c.relforcerowsecurity
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_description d
@@ -35,6 +47,8 @@ LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid
 LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
 LEFT JOIN pg_foreign_data_wrapper fdw ON fdw.oid = fs.srvfdw
+LEFT JOIN pg_type ot ON ot.oid = c.reloftype
+LEFT JOIN pg_namespace otn ON otn.oid = ot.typnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
   AND NOT EXISTS (SELECT 1 FROM pg_depend e

@@ -11,7 +11,8 @@ SELECT t.tgrelid,
                            FROM unnest(t.tgattr::int2[]) WITH ORDINALITY AS k(num, ord)
                            JOIN pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.num
                            ORDER BY k.ord))::text AS update_columns,
-       d.description
+       d.description,
+       t.tgenabled
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
