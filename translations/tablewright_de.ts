@@ -308,6 +308,14 @@ Verwaltung für PostgreSQL und SQLite.</translation>
         <source>Copy &amp;DDL</source>
         <translation>&amp;DDL kopieren</translation>
     </message>
+    <message>
+        <source>Stop reading the schema</source>
+        <translation>Lesen des Schemas abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the schema was stopped.</source>
+        <translation>Das Lesen des Schemas wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>tw::ui::SchemaText</name>
@@ -692,6 +700,38 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     <message>
         <source>Enabled</source>
         <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inherits</source>
+        <translation>Erbt von</translation>
+    </message>
+    <message>
+        <source>Of type</source>
+        <translation>Vom Typ</translation>
+    </message>
+    <message>
+        <source>Row-level security</source>
+        <translation>Sicherheit auf Zeilenebene</translation>
+    </message>
+    <message>
+        <source>on, also for the owner</source>
+        <translation>an, auch für den Eigentümer</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>always, on replicas too</source>
+        <translation>immer, auch auf Replikaten</translation>
+    </message>
+    <message>
+        <source>on replicas only</source>
+        <translation>nur auf Replikaten</translation>
     </message>
 </context>
 <context>

@@ -306,6 +306,14 @@ Administration for PostgreSQL and SQLite.</source>
         <source>Copy &amp;DDL</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop reading the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the schema was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tw::ui::SchemaText</name>
@@ -689,6 +697,38 @@ Administration for PostgreSQL and SQLite.</source>
     </message>
     <message>
         <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row-level security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on, also for the owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>always, on replicas too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on replicas only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

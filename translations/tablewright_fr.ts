@@ -308,6 +308,14 @@ Administration de PostgreSQL et SQLite.</translation>
         <source>Copy &amp;DDL</source>
         <translation>Copier le &amp;DDL</translation>
     </message>
+    <message>
+        <source>Stop reading the schema</source>
+        <translation>Arrêter la lecture du schéma</translation>
+    </message>
+    <message>
+        <source>Reading the schema was stopped.</source>
+        <translation>La lecture du schéma a été arrêtée.</translation>
+    </message>
 </context>
 <context>
     <name>tw::ui::SchemaText</name>
@@ -692,6 +700,38 @@ Administration de PostgreSQL et SQLite.</translation>
     <message>
         <source>Enabled</source>
         <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Inherits</source>
+        <translation>Hérite de</translation>
+    </message>
+    <message>
+        <source>Of type</source>
+        <translation>Du type</translation>
+    </message>
+    <message>
+        <source>Row-level security</source>
+        <translation>Sécurité au niveau des lignes</translation>
+    </message>
+    <message>
+        <source>on, also for the owner</source>
+        <translation>activée, aussi pour le propriétaire</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Politiques</translation>
+    </message>
+    <message>
+        <source>always, on replicas too</source>
+        <translation>toujours, aussi sur les réplicas</translation>
+    </message>
+    <message>
+        <source>on replicas only</source>
+        <translation>sur les réplicas seulement</translation>
     </message>
 </context>
 <context>
