@@ -1,6 +1,7 @@
 #include "PostgresDdl.h"
 
 #include "DdlOrder.h"
+#include "PostgresDdlText.h"
 #include "PostgresIdentifiers.h"
 
 #include <limits>
@@ -8,22 +9,11 @@
 
 namespace tw::catalog::pgddl {
 
+using detail::kEnd;
+using detail::kIndent;
+using detail::statementText;
+
 namespace {
-
-const QLatin1String kEnd(";\n");
-const QLatin1String kIndent("    ");
-
-// pg_get_viewdef and pg_get_functiondef texts end in ";" or a newline; a
-// statement gets exactly one ";". Leading spaces stay: pg_get_viewdef
-// indents its first line like the ones after it.
-QString statementText(QString text)
-{
-    while (!text.isEmpty() && (text.back().isSpace() || text.back() == u';'))
-        text.chop(1);
-    while (text.startsWith(QLatin1Char('\n')) || text.startsWith(QLatin1Char('\r')))
-        text.remove(0, 1);
-    return text;
-}
 
 // The catalog hands back names, never SQL text: a collation named `C.utf8`
 // or `"C"); DROP TABLE x; --` is quoted like any other name (pg_dump writes
@@ -118,6 +108,8 @@ struct Inherited
 {
     QString defaultValue;
     bool notNull = false;
+    bool generated = false;           // a child may not repeat the expression
+    bool conflictingDefaults = false; // CREATE fails unless the child names its own
 };
 
 std::optional<Inherited> inheritedColumn(const Snapshot &snapshot, const Relation &relation, const QString &name)
@@ -125,11 +117,13 @@ std::optional<Inherited> inheritedColumn(const Snapshot &snapshot, const Relatio
     if (relation.isPartition()) {
         const Relation *parent = snapshot.relation(relation.parentSchema, relation.parentTable);
         const Column *c = parent ? parent->column(name) : nullptr;
-        return c ? std::optional<Inherited>(Inherited{c->defaultValue, c->notNull}) : std::nullopt;
+        return c ? std::optional<Inherited>(Inherited{c->defaultValue, c->notNull, !c->generated.isEmpty()})
+                 : std::nullopt;
     }
     if (!relation.ofType.isEmpty())
         return Inherited{};      // every column of a typed table is the type's
-    // With several parents the first one's default wins; NOT NULL if any has it.
+    // PostgreSQL's MergeAttributes: the first parent default wins, two
+    // different ones conflict; NOT NULL if any parent has it.
     std::optional<Inherited> found;
     for (const QualifiedName &p : relation.inherits) {
         const Relation *parent = snapshot.relation(p.schema, p.name);
@@ -137,11 +131,38 @@ std::optional<Inherited> inheritedColumn(const Snapshot &snapshot, const Relatio
         if (!c)
             continue;
         if (!found)
-            found = Inherited{c->defaultValue, c->notNull};
-        else
-            found->notNull = found->notNull || c->notNull;
+            found = Inherited{};
+        found->notNull = found->notNull || c->notNull;
+        found->generated = found->generated || !c->generated.isEmpty();
+        if (c->defaultValue.isEmpty() || !c->generated.isEmpty())
+            continue;
+        if (found->defaultValue.isEmpty())
+            found->defaultValue = c->defaultValue;
+        else if (found->defaultValue != c->defaultValue)
+            found->conflictingDefaults = true;
     }
     return found;
+}
+
+// An INHERITS child declares a column its parents also have when it has
+// one of its own (attislocal), as pg_dump does, and when the parents'
+// defaults conflict: without the child's own default CREATE TABLE fails.
+bool declaredWithParents(const Relation &relation, const Column &column, const Inherited &inherited)
+{
+    return !relation.isPartition() && relation.ofType.isEmpty() && (column.local || inherited.conflictingDefaults);
+}
+
+// What CREATE TABLE leaves a column with, before the fixes below.
+std::optional<Inherited> createdColumn(const Snapshot &snapshot, const Relation &relation, const Column &column)
+{
+    std::optional<Inherited> created = inheritedColumn(snapshot, relation, column.name);
+    if (!created || !declaredWithParents(relation, column, *created))
+        return created;
+    // DEFAULT NULL settles conflicting parents and stores no default.
+    if (!column.defaultValue.isEmpty() || created->conflictingDefaults)
+        created->defaultValue = column.defaultValue;
+    created->notNull = created->notNull || column.notNull || !column.identity.isEmpty();
+    return created;
 }
 
 // ALTER TABLE ONLY … ALTER COLUMN for the columns a table takes from its
@@ -151,7 +172,7 @@ QString inheritedColumnFixes(const Snapshot &snapshot, const Relation &relation)
     QString sql;
     const QString table = QStringLiteral("ALTER TABLE ONLY ") + pgQualified(relation.schema, relation.name);
     for (const Column &c : relation.columns) {
-        const std::optional<Inherited> inherited = inheritedColumn(snapshot, relation, c.name);
+        const std::optional<Inherited> inherited = createdColumn(snapshot, relation, c);
         if (!inherited)
             continue;
         const QString column = QStringLiteral(" ALTER COLUMN ") + pgIdent(c.name);
@@ -162,15 +183,12 @@ QString inheritedColumnFixes(const Snapshot &snapshot, const Relation &relation)
         }
         if (c.notNull && !inherited->notNull && c.identity.isEmpty())
             sql += table + column + QStringLiteral(" SET NOT NULL") + kEnd;
+        // PostgreSQL 15 lets an INHERITS child drop a NOT NULL its parent
+        // has (not a partition); CREATE TABLE … INHERITS brings it back.
+        if (!c.notNull && inherited->notNull && !relation.isPartition() && relation.ofType.isEmpty())
+            sql += table + column + QStringLiteral(" DROP NOT NULL") + kEnd;
     }
     return sql;
-}
-
-QString triggerMode(const Trigger &trigger)
-{
-    if (!trigger.enabledMode.isEmpty())
-        return trigger.enabledMode;
-    return trigger.enabled ? QStringLiteral("origin") : QStringLiteral("disabled");
 }
 
 } // namespace
@@ -306,6 +324,27 @@ QString columnDefinition(const Snapshot &snapshot, const Relation &relation, con
     return sql;
 }
 
+namespace {
+
+// A column declared next to the same column of its INHERITS parents: the
+// generation expression only comes from the parent (PostgreSQL refuses it
+// on the child), and a child without a default of its own settles
+// conflicting parents with DEFAULT NULL.
+QString mergedColumnDefinition(const Snapshot &snapshot, const Relation &relation, const Column &column,
+                               const Inherited &inherited)
+{
+    Column declared = column;
+    if (inherited.generated) {
+        declared.generated.clear();
+        declared.defaultValue.clear();
+    } else if (declared.defaultValue.isEmpty() && declared.identity.isEmpty() && inherited.conflictingDefaults) {
+        declared.defaultValue = QStringLiteral("NULL");
+    }
+    return columnDefinition(snapshot, relation, declared);
+}
+
+} // namespace
+
 bool isInlineConstraint(const Relation &relation, const Constraint &constraint)
 {
     return constraint.type == Constraint::Type::Check && constraint.validated && !relation.isPartition()
@@ -331,15 +370,21 @@ QString createRelation(const Snapshot &snapshot, const Relation &relation)
         return sql + kEnd + inheritedColumnFixes(snapshot, relation);
     }
 
-    // Columns a parent or the type provides are not declared again: that
-    // would make them the table's own (attislocal), unlike the original.
+    // Columns a parent or the type provides are not declared again unless
+    // the table has them of its own too (attislocal): declaring them would
+    // make them local, unlike the original.
     QStringList lines;
     for (const Column &c : relation.columns) {
-        if (!inheritedColumn(snapshot, relation, c.name))
+        const std::optional<Inherited> inherited = inheritedColumn(snapshot, relation, c.name);
+        if (!inherited)
             lines << kIndent + columnDefinition(snapshot, relation, c);
+        else if (declaredWithParents(relation, c, *inherited))
+            lines << kIndent + mergedColumnDefinition(snapshot, relation, c, *inherited);
     }
+    // Likewise a CHECK both inherited and the table's own (conislocal):
+    // declared with the same name, PostgreSQL merges the two.
     for (const Constraint &c : relation.constraints) {
-        if (isInlineConstraint(relation, c) && !inheritedFromParent(snapshot, relation, c))
+        if (isInlineConstraint(relation, c) && (c.local || !inheritedFromParent(snapshot, relation, c)))
             lines << kIndent + QStringLiteral("CONSTRAINT ") + pgIdent(c.name) + QLatin1Char(' ') + c.definition;
     }
     QString sql = QStringLiteral("CREATE ") + (relation.unlogged ? QStringLiteral("UNLOGGED ") : QString())
@@ -391,57 +436,7 @@ QString attachIndex(const Relation &parentTable, const Index &parentIndex, const
            + QStringLiteral(" ATTACH PARTITION ") + pgQualified(child.schema, childIndex.name) + kEnd;
 }
 
-QString createTrigger(const Relation &relation, const Trigger &trigger)
-{
-    QString sql = statementText(trigger.definition) + kEnd;
-    const QString mode = triggerMode(trigger);
-    QString change;
-    if (mode == QLatin1String("disabled"))
-        change = QStringLiteral(" DISABLE TRIGGER ");
-    else if (mode == QLatin1String("always"))
-        change = QStringLiteral(" ENABLE ALWAYS TRIGGER ");
-    else if (mode == QLatin1String("replica"))
-        change = QStringLiteral(" ENABLE REPLICA TRIGGER ");
-    if (!change.isEmpty())
-        sql += QStringLiteral("ALTER TABLE ") + pgQualified(relation.schema, relation.name) + change + pgIdent(trigger.name) + kEnd;
-    return sql;
-}
-
-QString rowSecurity(const Relation &relation)
-{
-    const QString table = QStringLiteral("ALTER TABLE ") + pgQualified(relation.schema, relation.name);
-    QString sql;
-    if (relation.rowSecurity)
-        sql += table + QStringLiteral(" ENABLE ROW LEVEL SECURITY") + kEnd;
-    if (relation.forceRowSecurity)
-        sql += table + QStringLiteral(" FORCE ROW LEVEL SECURITY") + kEnd;
-    return sql;
-}
-
-QString createPolicy(const Relation &relation, const Policy &policy)
-{
-    // pg_dump's spelling: defaults (PERMISSIVE, FOR ALL, TO PUBLIC) left out.
-    QString sql = QStringLiteral("CREATE POLICY ") + pgIdent(policy.name) + QStringLiteral(" ON ")
-                  + pgQualified(relation.schema, relation.name);
-    if (!policy.permissive)
-        sql += QStringLiteral(" AS RESTRICTIVE");
-    static const QStringList kCommands{QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
-                                       QStringLiteral("DELETE")};
-    // Only a known keyword goes into the text; anything else means ALL.
-    if (kCommands.contains(policy.command))
-        sql += QStringLiteral(" FOR ") + policy.command;
-    if (!policy.roles.isEmpty()) {
-        QStringList roles;
-        for (const QString &role : policy.roles)
-            roles << (role == QLatin1String("PUBLIC") ? role : pgIdent(role));
-        sql += QStringLiteral(" TO ") + roles.join(QStringLiteral(", "));
-    }
-    if (!policy.usingExpression.isEmpty())
-        sql += QStringLiteral(" USING (") + policy.usingExpression + QLatin1Char(')');
-    if (!policy.withCheck.isEmpty())
-        sql += QStringLiteral(" WITH CHECK (") + policy.withCheck + QLatin1Char(')');
-    return sql + kEnd;
-}
+// createTrigger: PostgresTriggerDdl.cpp; rowSecurity, createPolicy: PostgresSecurityDdl.cpp.
 
 QString commentOn(const QString &what, const QString &comment)
 {

@@ -3,6 +3,7 @@
 #include "log/Categories.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace tw::db {
 
@@ -35,8 +36,11 @@ void PoolCore::start()
 
 quint64 PoolCore::nextJobId()
 {
-    std::lock_guard lock(m_mutex);
-    return m_nextJobId++;
+    // Unique across every pool of the process: a caller that keeps a job id
+    // and cancels it by connection name must not hit another job when the
+    // connection's pool was replaced meanwhile (a reopened profile).
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 Error PoolCore::timeoutError() const

@@ -64,7 +64,6 @@ private:
     std::condition_variable m_wake;
     std::condition_variable m_closed;
     State m_state = State::Open;
-    quint64 m_nextJobId = 1;
     quint64 m_nextWorkerSerial = 1;
     std::vector<std::unique_ptr<ConnectionWorker>> m_workers;
     std::vector<ConnectionWorker *> m_idle;            // LIFO: warm ones first

@@ -124,6 +124,32 @@ private slots:
         QCOMPARE(old.result().value().toString(), QStringLiteral("old"));
     }
 
+    void aJobIdOfAReplacedPoolNeverCancelsAJobOfItsSuccessor()
+    {
+        // Pages keep (connection, job id) to cancel a load they supersede;
+        // when the profile is reopened meanwhile, the id must not name a job
+        // of the new pool.
+        auto profile = test::postgresProfile(QStringLiteral("pg-ids"));
+        TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
+        db::ConnectionRegistry registry;
+        QVERIFY(test::waitFor(registry.open(*profile)));
+        const auto oldJob = registry.pool(profile->name)->submit([](db::Session &s) {
+            return s.scalar(QStringLiteral("SELECT 1"));
+        });
+        QVERIFY(test::resultOf(oldJob.future).ok());
+        auto changed = *profile;
+        changed.pool.size = 2;
+        QVERIFY(test::waitFor(registry.open(changed)));
+        auto newJob = registry.pool(profile->name)->submit([](db::Session &s) {
+            return s.scalar(QStringLiteral("SELECT 'done' FROM pg_sleep(0.3)"));
+        });
+        QVERIFY(newJob.id != oldJob.id);
+        QVERIFY(!registry.cancel(profile->name, oldJob.id));
+        const auto result = test::resultOf(newJob.future);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        QCOMPARE(result.value().toString(), QStringLiteral("done"));
+    }
+
     void closeDoesNotWaitForRunningJobs()
     {
         auto profile = test::postgresProfile(QStringLiteral("pg-close"));

@@ -194,7 +194,10 @@ void SchemaPage::refresh()
 
 void SchemaPage::showSnapshot(const catalog::Snapshot &snapshot)
 {
-    ++m_generation; // whatever is loading now would overwrite this
+    if (m_jobId != 0)
+        m_registry->cancel(m_jobConnection, m_jobId); // whatever is loading now would overwrite this
+    m_jobId = 0;
+    ++m_generation;
     showLoading(false);
     m_error->hide();
     m_connection = snapshot.connection;
