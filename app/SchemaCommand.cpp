@@ -158,7 +158,13 @@ int runSchema(QCoreApplication &app)
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        // Qt's first line names the binary's path; say how to call the subcommand instead.
+        QString help = parser.helpText();
+        help = help.mid(help.indexOf(QLatin1Char('\n')) + 1);
+        out() << "Usage: tablewright schema --connection NAME [--config FILE] [--json | --ddl] [--schema S] [--object NAME]\n"
+              << help
+              << "\nExit codes: 0 ok; 1 the connection failed, or the connection, schema or object does not exist;\n"
+                 "2 bad arguments or configuration.\n";
         return 0;
     }
     Request request;
@@ -195,6 +201,8 @@ int runSchema(QCoreApplication &app)
         for (const auto &c : loaded.value().connections)
             known << c.name;
         Error error = catalog::unknownConnection(request.connection, known);
+        if (known.isEmpty())
+            error.withHint(QStringLiteral("no connections configured (see --config, TABLEWRIGHT_CONFIG, DATABASE_URL)"));
         printError(Error(ErrorCode::NotFound, QStringLiteral("no connection named '%1' in the configuration").arg(request.connection),
                          error.details(), error.hint()));
         return 1;

@@ -148,6 +148,26 @@ private slots:
         QVERIFY2(run.err.contains(QLatin1String("did you mean: bookshop")), qPrintable(run.err));
     }
 
+    void withoutAnyConfigurationTheHintSaysWhereConnectionsComeFrom()
+    {
+        // A home without ~/.config/tablewright: nothing configured at all.
+        const QMap<QString, QString> env{{QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("empty-home"))},
+                                         {QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("empty-home/.config"))}};
+        const Run run = test::runApp(QStringLiteral(TW_APP_BINARY), {QStringLiteral("schema"), QStringLiteral("--connection"),
+                                                                     QStringLiteral("demo")}, env);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("no connections configured")), qPrintable(run.err));
+    }
+
+    void helpNamesTheSubcommandAndItsExitCodes()
+    {
+        const Run run = runApp({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QLatin1String("Usage: tablewright schema --connection NAME")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QLatin1String("--object <name>")));
+        QVERIFY(run.out.contains(QLatin1String("Exit codes")));
+    }
+
     void unknownSchemaAndObjectAreNamedWithSuggestions()
     {
         Run run = runApp({QStringLiteral("--config"), m_config, QStringLiteral("--connection"), QStringLiteral("bookshop"),
