@@ -238,6 +238,7 @@ void PostgresRelations::readColumns(db::Rows &rows)
         c.collation = rows.value(9).toString();
         c.comment = rows.value(10).toString();
         c.collationSchema = rows.value(11).toString();
+        c.local = rows.value(12).toBool();
         relation->columns << std::move(c);
     }
 }
@@ -271,6 +272,7 @@ void PostgresRelations::readConstraints(db::Rows &rows)
         c.initiallyDeferred = rows.value(14).toBool();
         c.validated = rows.value(15).toBool();
         c.comment = rows.value(16).toString();
+        c.local = rows.value(17).toBool();
         if (!definition.isNull()) {
             c.definition = definition.toString();
         } else {

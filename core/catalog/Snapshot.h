@@ -82,6 +82,11 @@ struct Column
     // PostgreSQL: the schema of `collation` ("pg_catalog" for "C"), so DDL
     // names it exactly; empty for SQLite.
     QString collationSchema;
+    // PostgreSQL attislocal: the table declares the column itself. False for
+    // a column an INHERITS child (or partition) only takes from its parents;
+    // true for one both declared and inherited, which DDL must declare again
+    // (its own default settles parents whose defaults disagree).
+    bool local = true;
 
     bool operator==(const Column &) const = default;
 };
@@ -104,6 +109,9 @@ struct Constraint
     bool initiallyDeferred = false;
     bool validated = true;
     QString comment;
+    // PostgreSQL conislocal: the table defines the constraint itself, not
+    // only through a parent (a CHECK both local and inherited stays local).
+    bool local = true;
 
     bool operator==(const Constraint &) const = default;
 };
@@ -155,8 +163,11 @@ struct Policy
     QString name;
     QString command;             // "ALL" | "SELECT" | "INSERT" | "UPDATE" | "DELETE"
     bool permissive = true;      // false: AS RESTRICTIVE
-    QStringList roles;           // role names as they are (unquoted), "PUBLIC" for the
-                                 // pseudo-role among others; empty: PUBLIC alone
+    // Real role names as they are (unquoted), sorted; empty: TO PUBLIC. The
+    // PUBLIC pseudo-role (oid 0) is never written as a name, so a real role
+    // called "PUBLIC" cannot turn into every role; PostgreSQL stores PUBLIC
+    // only alone (CREATE POLICY … TO PUBLIC, alice keeps just PUBLIC).
+    QStringList roles;
     QString usingExpression;     // USING (…) text without the parentheses; empty: none
     QString withCheck;           // WITH CHECK (…) text; empty: none
     QString comment;

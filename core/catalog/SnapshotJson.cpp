@@ -77,6 +77,7 @@ QJsonObject columnJson(const Column &c)
         {QStringLiteral("collation"), text(c.collation)},
         {QStringLiteral("collationSchema"), text(c.collationSchema)},
         {QStringLiteral("comment"), text(c.comment)},
+        {QStringLiteral("local"), c.local},
     };
 }
 
@@ -91,6 +92,7 @@ QJsonObject constraintJson(const Constraint &c)
         {QStringLiteral("initiallyDeferred"), c.initiallyDeferred},
         {QStringLiteral("validated"), c.validated},
         {QStringLiteral("comment"), text(c.comment)},
+        {QStringLiteral("local"), c.local},
     };
     QJsonValue references = QJsonValue::Null;
     if (c.type == Constraint::Type::ForeignKey) {

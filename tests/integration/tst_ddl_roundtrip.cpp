@@ -295,7 +295,8 @@ private slots:
             "CREATE TABLE public.p2 (a int DEFAULT 2, c int);\n"
             "CREATE TABLE public.kid (a int DEFAULT 3, d int, g int, CONSTRAINT b_positive CHECK (b > 0)) "
             "  INHERITS (public.p1, public.p2);\n"
-            "CREATE TABLE public.kid2 (a int, e int) INHERITS (public.p1, public.p2);\n"  // a: DEFAULT NULL settles it
+            // DEFAULT NULL settles the conflict and stores no default.
+            "CREATE TABLE public.kid2 (a int DEFAULT NULL, e int) INHERITS (public.p1, public.p2);\n"
             "CREATE TABLE public.np (a int NOT NULL, b int NOT NULL);\n"
             "CREATE TABLE public.nc () INHERITS (public.np);\n"
             "ALTER TABLE public.nc ALTER COLUMN a DROP NOT NULL;\n"

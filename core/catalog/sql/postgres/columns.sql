@@ -13,7 +13,8 @@ SELECT a.attrelid,
        a.attgenerated,
        co.collname,
        d.description,
-       con.nspname AS collation_schema
+       con.nspname AS collation_schema,
+       a.attislocal
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

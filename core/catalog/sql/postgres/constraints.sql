@@ -38,7 +38,8 @@ SELECT con.conrelid,
        con.condeferrable,
        con.condeferred,
        con.convalidated,
-       d.description
+       d.description,
+       con.conislocal
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,15 +1,17 @@
--- Row-level security policies of user tables. Roles come as names, the
--- PUBLIC pseudo-role (oid 0) as "PUBLIC", and TO PUBLIC alone (the default,
--- which pg_dump leaves out) as an empty list; expressions are deparsed
--- against their table.
+-- Row-level security policies of user tables. Roles come as names of real
+-- roles only; the PUBLIC pseudo-role (oid 0, which PostgreSQL stores only
+-- alone) as NULL, read as an empty list: never as the text 'PUBLIC', which
+-- a real role may be called. Shared dependencies keep a policy's roles
+-- from being dropped, so the inner join loses none. Expressions are
+-- deparsed against their table.
 SELECT p.polrelid,
        p.polname,
        p.polcmd,
        p.polpermissive,
        CASE WHEN p.polroles <> '{0}' THEN
-           array_to_json(ARRAY(SELECT coalesce(r.rolname, 'PUBLIC')
+           array_to_json(ARRAY(SELECT r.rolname
                                FROM unnest(p.polroles) AS k(oid)
-                               LEFT JOIN pg_roles r ON r.oid = k.oid
+                               JOIN pg_roles r ON r.oid = k.oid
                                ORDER BY 1))::text
        END AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using_expression,
