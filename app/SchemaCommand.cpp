@@ -200,11 +200,11 @@ int runSchema(QCoreApplication &app)
         QStringList known;
         for (const auto &c : loaded.value().connections)
             known << c.name;
-        Error error = catalog::unknownConnection(request.connection, known);
-        if (known.isEmpty())
-            error.withHint(QStringLiteral("no connections configured (see --config, TABLEWRIGHT_CONFIG, DATABASE_URL)"));
-        printError(Error(ErrorCode::NotFound, QStringLiteral("no connection named '%1' in the configuration").arg(request.connection),
-                         error.details(), error.hint()));
+        printError(catalog::notFoundError(
+            QStringLiteral("no connection named '%1' in the configuration").arg(request.connection),
+            {{QStringLiteral("connection"), request.connection}}, request.connection, known,
+            known.isEmpty() ? QStringLiteral("no connections configured (see --config, TABLEWRIGHT_CONFIG, DATABASE_URL)")
+                            : QStringLiteral("connections: %1").arg(known.join(QStringLiteral(", ")))));
         return 1;
     }
 

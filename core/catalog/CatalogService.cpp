@@ -75,16 +75,24 @@ QStringList closeMatches(const QString &name, const QStringList &candidates, int
     return result;
 }
 
-Error unknownConnection(const QString &connection, const QStringList &known)
+Error notFoundError(const QString &message, QVariantMap details, const QString &name, const QStringList &candidates,
+                    const QString &fallbackHint)
 {
-    const QStringList suggestions = closeMatches(connection, known);
-    Error error(ErrorCode::NotFound, QStringLiteral("connection '%1' is not open").arg(connection),
-                {{QStringLiteral("connection"), connection}, {QStringLiteral("suggestions"), suggestions}});
+    const QStringList suggestions = closeMatches(name, candidates);
+    details.insert(QStringLiteral("suggestions"), suggestions);
+    Error error(ErrorCode::NotFound, message, std::move(details));
     if (!suggestions.isEmpty())
         error.withHint(QStringLiteral("did you mean: %1").arg(suggestions.join(QStringLiteral(", "))));
-    else if (!known.isEmpty())
-        error.withHint(QStringLiteral("open connections: %1").arg(known.join(QStringLiteral(", "))));
+    else if (!fallbackHint.isEmpty())
+        error.withHint(fallbackHint);
     return error;
+}
+
+Error unknownConnection(const QString &connection, const QStringList &known)
+{
+    return notFoundError(QStringLiteral("connection '%1' is not open").arg(connection),
+                         {{QStringLiteral("connection"), connection}}, connection, known,
+                         known.isEmpty() ? QString() : QStringLiteral("open connections: %1").arg(known.join(QStringLiteral(", "))));
 }
 
 QFuture<Result<QList<TableRef>>> listTables(db::ConnectionRegistry &registry, const QString &connection)

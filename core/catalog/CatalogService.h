@@ -25,7 +25,13 @@ QFuture<Result<Snapshot>> loadSnapshot(db::ConnectionRegistry &registry, const Q
 // quick refreshes never pile up in the pool.
 db::Job<Result<Snapshot>> startSnapshotLoad(db::ConnectionRegistry &registry, const QString &connection);
 
-// "connection 'x' is not open" with close matches among `known` in details.suggestions.
+// NOT_FOUND with `message`, `details` plus details.suggestions (the close
+// matches of `name` among `candidates`) and the hint "did you mean: …", or
+// `fallbackHint` when nothing is close. Every "no such X" of the catalog
+// and its front doors is built here, so they read alike.
+Error notFoundError(const QString &message, QVariantMap details, const QString &name, const QStringList &candidates,
+                    const QString &fallbackHint = {});
+// "connection 'x' is not open" with close matches among `known`.
 Error unknownConnection(const QString &connection, const QStringList &known);
 // Up to `max` names of `candidates` closest to `name` (case-insensitive
 // prefix, substring, then small edit distance).

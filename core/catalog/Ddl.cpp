@@ -34,26 +34,15 @@ QString kindText(ObjectKind kind)
 // `name` is shown; `query` (default: name) is matched against the candidates.
 Error notFound(ObjectKind kind, const QString &name, const QStringList &candidates, const QString &query = {})
 {
-    const QStringList suggestions = closeMatches(query.isEmpty() ? name : query, candidates);
-    Error error(ErrorCode::NotFound, QStringLiteral("%1 '%2' not found").arg(kindText(kind), name),
-                {{QStringLiteral("kind"), objectKindName(kind)},
-                 {QStringLiteral("object"), name},
-                 {QStringLiteral("suggestions"), suggestions}});
-    if (!suggestions.isEmpty())
-        error.withHint(QStringLiteral("did you mean: %1").arg(suggestions.join(QStringLiteral(", "))));
-    return error;
+    return notFoundError(QStringLiteral("%1 '%2' not found").arg(kindText(kind), name),
+                         {{QStringLiteral("kind"), objectKindName(kind)}, {QStringLiteral("object"), name}},
+                         query.isEmpty() ? name : query, candidates);
 }
 
 // An empty schema matches any: `schema --object orders` needs no "public.".
 bool schemaMatches(const QString &wanted, const QString &actual)
 {
     return wanted.isEmpty() || wanted == actual;
-}
-
-template<typename T>
-QString qualifiedKey(const T &object)
-{
-    return object.schema.isEmpty() ? object.name : object.schema + QLatin1Char('.') + object.name;
 }
 
 template<typename T>
@@ -81,13 +70,8 @@ QStringList qualifiedNames(const QList<T> &list)
 {
     QStringList names;
     for (const T &object : list)
-        names << qualifiedKey(object);
+        names << QualifiedName{object.schema, object.name}.displayName();
     return names;
-}
-
-QString displayName(const QString &schema, const QString &name)
-{
-    return schema.isEmpty() ? name : schema + QLatin1Char('.') + name;
 }
 
 template<typename T>
@@ -176,12 +160,12 @@ Result<QString> postgresRoutineDdl(const Snapshot &snapshot, const ObjectRef &re
     QStringList candidates;
     for (const Routine &r : snapshot.routines)
         candidates << r.schema + QLatin1Char('.') + r.signature();
-    return notFound(ref.kind, displayName(ref.schema, ref.name), candidates);
+    return notFound(ref.kind, QualifiedName{ref.schema, ref.name}.displayName(), candidates);
 }
 
 Result<QString> postgresObjectDdl(const Snapshot &snapshot, const ObjectRef &ref)
 {
-    const QString name = displayName(ref.schema, ref.name);
+    const QString name = QualifiedName{ref.schema, ref.name}.displayName();
     switch (ref.kind) {
     case ObjectKind::Schema: {
         const QString schema = ref.name.isEmpty() ? ref.schema : ref.name;
@@ -231,7 +215,7 @@ Result<QString> postgresObjectDdl(const Snapshot &snapshot, const ObjectRef &ref
     // Columns, constraints, indexes and triggers are named within their relation.
     const Relation *relation = findNamed(snapshot.relations, ref.schema, ref.parent);
     if (!relation)
-        return notFound(ObjectKind::Table, displayName(ref.schema, ref.parent), qualifiedNames(snapshot.relations));
+        return notFound(ObjectKind::Table, QualifiedName{ref.schema, ref.parent}.displayName(), qualifiedNames(snapshot.relations));
     return postgresPartDdl(snapshot, *relation, ref);
 }
 
@@ -241,7 +225,7 @@ Result<QString> sqliteObjectDdl(const Snapshot &snapshot, const ObjectRef &ref)
     const QString relationName = isPart ? ref.parent : ref.name;
     const Relation *relation = findNamed(snapshot.relations, ref.schema, relationName);
     if (!relation) {
-        return notFound(isPart ? ObjectKind::Table : ref.kind, displayName(ref.schema, relationName),
+        return notFound(isPart ? ObjectKind::Table : ref.kind, QualifiedName{ref.schema, relationName}.displayName(),
                         qualifiedNames(snapshot.relations));
     }
     switch (ref.kind) {

@@ -50,12 +50,9 @@ Result<Snapshot> restrictToSchema(const Snapshot &snapshot, const QString &schem
         QStringList known;
         for (const auto &s : snapshot.schemas)
             known << s.name;
-        const QStringList suggestions = closeMatches(schema, known);
-        Error error(ErrorCode::NotFound, QStringLiteral("schema '%1' does not exist in %2").arg(schema, snapshot.connection),
-                    {{QStringLiteral("schema"), schema}, {QStringLiteral("suggestions"), suggestions}});
-        error.withHint(suggestions.isEmpty() ? QStringLiteral("schemas: %1").arg(known.join(QStringLiteral(", ")))
-                                             : QStringLiteral("did you mean: %1").arg(suggestions.join(QStringLiteral(", "))));
-        return error;
+        return notFoundError(QStringLiteral("schema '%1' does not exist in %2").arg(schema, snapshot.connection),
+                             {{QStringLiteral("schema"), schema}}, schema, known,
+                             QStringLiteral("schemas: %1").arg(known.join(QStringLiteral(", "))));
     }
     Snapshot narrowed = snapshot;
     narrowed.schemas = {*it};
@@ -78,7 +75,6 @@ Result<QList<ObjectRef>> findObjects(const Snapshot &snapshot, const QString &na
     const QString plain = last.section(QLatin1Char('('), 0, 0);
     QList<ObjectRef> exact;
     QList<ObjectRef> folded;
-    QStringList candidates;
     for (const SearchHit &hit : index.search(plain)) {
         if (hit.ref.kind == ObjectKind::Schema)
             continue;
@@ -98,14 +94,8 @@ Result<QList<ObjectRef>> findObjects(const Snapshot &snapshot, const QString &na
     if (!folded.isEmpty())
         return folded;
 
-    for (const QString &n : snapshot.objectNames())
-        candidates << n;
-    const QStringList suggestions = closeMatches(plain, candidates);
-    Error error(ErrorCode::NotFound, QStringLiteral("no object named '%1' in %2").arg(name, snapshot.connection),
-                {{QStringLiteral("object"), name}, {QStringLiteral("suggestions"), suggestions}});
-    if (!suggestions.isEmpty())
-        error.withHint(QStringLiteral("did you mean: %1").arg(suggestions.join(QStringLiteral(", "))));
-    return error;
+    return notFoundError(QStringLiteral("no object named '%1' in %2").arg(name, snapshot.connection),
+                         {{QStringLiteral("object"), name}}, plain, snapshot.objectNames());
 }
 
 Snapshot restrictToObjects(const Snapshot &snapshot, const QList<ObjectRef> &refs)
