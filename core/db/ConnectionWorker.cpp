@@ -1,5 +1,7 @@
 #include "ConnectionWorker.h"
 
+#include "SqliteFunctions.h"
+
 #include "Session.h"
 #include "SqlErrors.h"
 #include "log/Categories.h"
@@ -263,6 +265,8 @@ Status ConnectionWorker::open()
     }
     m_native.attach(db);
     m_everOpened = true;
+    if (m_profile.driver == config::Driver::Sqlite && !registerSqliteFunctions(m_native.sqlite()))
+        qCWarning(lcDb) << "could not register Tablewright's SQL functions on" << m_profile.name;
 
     QStringList setup;
     if (m_profile.driver == config::Driver::Sqlite) {

@@ -17,6 +17,9 @@ ErrorCode postgresCode(const QString &state, bool connectionAlive)
         return ErrorCode::ConstraintViolation;
     if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
         return ErrorCode::Conflict;
+    // lock_not_available: a lock_timeout ran out behind another session's lock.
+    if (state == QLatin1String("55P03"))
+        return ErrorCode::Busy;
     if (state == QLatin1String("42501") || state == QLatin1String("25006"))
         return ErrorCode::PermissionDenied;
     if (state == QLatin1String("42P01"))
