@@ -5,9 +5,11 @@
 #include "Workbench.h"
 #include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
+#include "browser/BrowserFeature.h"
 #include "schema/SchemaFeature.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -88,7 +90,11 @@ void MainWindow::buildMenus()
     });
     open->setShortcut(Qt::Key_Return | Qt::ControlModifier);
 
-    m_bench->setMenu(MenuGroup::View, menuBar()->addMenu(tr("&View")));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_bench->setMenu(MenuGroup::View, view);
+    QAction *refresh = view->addAction(tr("&Refresh"), m_bench, &Workbench::refreshCurrentPage);
+    refresh->setShortcut(QKeySequence::Refresh);
+    view->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_bench->setMenu(MenuGroup::Help, help);
@@ -99,9 +105,18 @@ void MainWindow::buildMenus()
     });
 }
 
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_bench->mayClose())
+        event->accept();
+    else
+        event->ignore();
+}
+
 void MainWindow::installFeatures()
 {
     SchemaFeature::install(*m_bench);
+    BrowserFeature::install(*m_bench);
 }
 
 void MainWindow::addConnection(const config::ConnectionProfile &profile)

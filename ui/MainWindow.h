@@ -44,6 +44,9 @@ signals:
     void snapshotLoaded(const QString &connection);
     void connectionFailed(const QString &connection, const tw::Error &error);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildMenus();
     void installFeatures();

@@ -27,6 +27,21 @@ QAction *Workbench::addAction(MenuGroup group, const QString &text, const QKeySe
     return action;
 }
 
+void Workbench::refreshCurrentPage()
+{
+    if (QWidget *page = m_stack->currentWidget(); page && page->metaObject()->indexOfMethod("refresh()") >= 0)
+        QMetaObject::invokeMethod(page, "refresh");
+}
+
+bool Workbench::mayClose() const
+{
+    for (const auto &guard : m_closeGuards) {
+        if (!guard())
+            return false;
+    }
+    return true;
+}
+
 void Workbench::addPage(PageId id, QWidget *page)
 {
     m_pages.insert(id, page);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/Snapshot.h"
 #include "error/Error.h"
 
 #include <QHash>
@@ -7,6 +8,7 @@
 #include <QObject>
 
 #include <functional>
+#include <vector>
 
 class QAction;
 class QMainWindow;
@@ -46,6 +48,14 @@ public:
     PageId currentPage() const;
 
     void showStatus(const QString &text, int timeoutMs = 0);
+    // View → Refresh (F5): pages that can reload have a Q_INVOKABLE refresh().
+    // One window-wide F5 instead of one per page, so shortcuts never collide.
+    void refreshCurrentPage();
+
+    // Asked in turn before the window closes; one returning false keeps it
+    // open (a feature with unsaved work asks its user first).
+    void addCloseGuard(std::function<bool()> guard) { m_closeGuards.push_back(std::move(guard)); }
+    bool mayClose() const;
 
     QString currentConnection() const { return m_connection; }
     // The main window calls this once a connection is open and chosen.
@@ -56,6 +66,8 @@ signals:
     // Features announce what they finished, for the window and for each other.
     void snapshotLoaded(const QString &connection);
     void operationFailed(const QString &connection, const tw::Error &error);
+    // "Show me this table's rows" from any feature; the browser opens it.
+    void browseRequested(const QString &connection, const tw::catalog::QualifiedName &table);
 
 private:
     QMainWindow *m_window;
@@ -64,6 +76,7 @@ private:
     QHash<MenuGroup, QMenu *> m_menus;
     QHash<PageId, QWidget *> m_pages;
     QString m_connection;
+    std::vector<std::function<bool()>> m_closeGuards;
 };
 
 } // namespace tw::ui

@@ -11,7 +11,8 @@ void SchemaFeature::install(Workbench &bench)
 {
     auto *page = new SchemaPage(&bench.registry());
     bench.addPage(PageId::Schema, page);
-    bench.addAction(MenuGroup::Connection, tr("&Refresh Schema"), QKeySequence::Refresh, [page] { page->refresh(); });
+    bench.addAction(MenuGroup::View, tr("&Schema"), QKeySequence(Qt::CTRL | Qt::Key_1), [&bench] { bench.showPage(PageId::Schema); });
+    bench.addAction(MenuGroup::Connection, tr("&Refresh Schema"), QKeySequence(), [page] { page->refresh(); });
     QObject::connect(&bench, &Workbench::connectionOpened, page, [page, &bench](const QString &connection) {
         page->load(connection);
         bench.showPage(PageId::Schema);
@@ -22,6 +23,11 @@ void SchemaFeature::install(Workbench &bench)
         emit bench.snapshotLoaded(connection);
     });
     QObject::connect(page, &SchemaPage::loadFailed, &bench, &Workbench::operationFailed);
+    QObject::connect(page, &SchemaPage::browseRequested, &bench,
+                     [&bench](const QString &connection, const catalog::ObjectRef &ref) {
+                         emit bench.browseRequested(connection, {ref.schema, ref.name});
+                     });
+    page->setBrowseEnabled(true);
 }
 
 } // namespace tw::ui

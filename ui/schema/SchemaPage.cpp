@@ -416,8 +416,7 @@ void SchemaPage::showContextMenu(const QPoint &pos)
     if (isRelation(ref->kind)) {
         QAction *browse = menu.addAction(tr("&Browse Rows"), this,
                                          [this, r = *ref] { emit browseRequested(m_connection, r); });
-        // The table browser arrives in its own issue; until a feature says
-        // it listens, the entry is visible but off.
+        // Off until a feature listens (the browser installs and enables it).
         browse->setEnabled(m_browseEnabled);
         menu.addSeparator();
     }

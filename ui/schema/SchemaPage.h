@@ -37,7 +37,7 @@ public:
 
     // Shows `connection`, loading its snapshot; a refresh when it is already shown.
     void load(const QString &connection);
-    void refresh();
+    Q_INVOKABLE void refresh(); // View → Refresh (F5) calls the current page's refresh()
     // Shows a snapshot loaded elsewhere (tests, a CLI-saved file); no database involved.
     void showSnapshot(const catalog::Snapshot &snapshot);
 

@@ -1,0 +1,361 @@
+#include "TableTab.h"
+
+#include "CellDelegate.h"
+#include "ErrorText.h"
+#include "FilterRow.h"
+#include "TableModel.h"
+#include "data/DataService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QScrollBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace tw::ui {
+
+TableTab::TableTab(db::ConnectionRegistry *registry, QString connection, catalog::QualifiedName table,
+                   QList<data::Filter> filters, QWidget *parent)
+    : QWidget(parent)
+    , m_registry(registry)
+    , m_connection(std::move(connection))
+    , m_table(std::move(table))
+    , m_initialFilters(std::move(filters))
+    , m_model(new TableModel(registry, this))
+    , m_toolbar(new QToolBar(this))
+    , m_where(new QLineEdit(this))
+    , m_view(new QTableView(this))
+    , m_filters(new FilterRow(m_view, this))
+    , m_delegate(new CellDelegate(m_model, this))
+    , m_message(new QLabel(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("tableTab"));
+    m_where->setObjectName(QStringLiteral("whereBox"));
+    m_where->setPlaceholderText(tr("WHERE … (SQL condition, run read-only)"));
+    m_where->setClearButtonEnabled(true);
+    connect(m_where, &QLineEdit::returnPressed, this, &TableTab::applyBrowse);
+
+    m_view->setObjectName(QStringLiteral("tableView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int column) {
+        sortBy(column, QApplication::keyboardModifiers() & Qt::ShiftModifier);
+    });
+    connect(m_view, &QTableView::doubleClicked, this, &TableTab::editCell);
+    connect(m_view, &QTableView::customContextMenuRequested, this, &TableTab::contextMenu);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &TableTab::updateStatus);
+
+    m_message->setObjectName(QStringLiteral("messageBar"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    m_status->setObjectName(QStringLiteral("statusLine"));
+
+    connect(m_filters, &FilterRow::filtersChanged, this, &TableTab::applyBrowse);
+    connect(m_model, &TableModel::countChanged, this, &TableTab::updateStatus);
+    connect(m_model, &TableModel::busyChanged, this, &TableTab::updateStatus);
+    connect(m_model, &TableModel::loadFailed, this, [this](const Error &error) { showError(tr("Loading rows failed"), error); });
+    connect(m_model, &TableModel::commitFailed, this, [this](const Error &error) {
+        showError(error.code() == ErrorCode::Conflict
+                      ? tr("Nothing was written: rows changed since you loaded them (marked). Your edits are kept")
+                      : tr("Nothing was written; your edits are kept"),
+                  error);
+        updateActions();
+    });
+    connect(m_model, &TableModel::committed, this, [this](const data::CommitOutcome &outcome) {
+        showMessage(tr("Committed: %1 updated, %2 inserted, %3 deleted.")
+                        .arg(outcome.updated).arg(outcome.inserted).arg(outcome.deleted), false);
+        updateActions();
+    });
+    connect(m_model->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+
+    buildActions();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_toolbar);
+    layout->addWidget(m_where);
+    layout->addWidget(m_message);
+    layout->addWidget(m_filters);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+    updateActions();
+    describe();
+}
+
+QAction *TableTab::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void TableTab::buildActions()
+{
+    const auto add = [this](const QString &name, const QString &text, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        // Several tabs live side by side: a shortcut belongs to its own tab.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    m_toolbar->addAction(add(QStringLiteral("refresh"), tr("Refresh"), QKeySequence(), [this] { reload(); }));
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(add(QStringLiteral("addRow"), tr("Add Row"), QKeySequence(Qt::CTRL | Qt::Key_Insert),
+                             [this] { m_model->insertNewRow(); m_view->scrollToTop(); }));
+    m_toolbar->addAction(add(QStringLiteral("deleteRows"), tr("Delete Rows"), QKeySequence(Qt::CTRL | Qt::Key_Delete),
+                             [this] { deleteSelectedRows(); }));
+    m_toolbar->addAction(add(QStringLiteral("setNull"), tr("Set NULL"), QKeySequence(Qt::ALT | Qt::Key_Delete),
+                             [this] { setSelectionNull(); }));
+    QAction *undo = m_model->undoStack()->createUndoAction(this, tr("Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undo);
+    QAction *redo = m_model->undoStack()->createRedoAction(this, tr("Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(redo);
+    m_toolbar->addAction(undo);
+    m_toolbar->addAction(redo);
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(add(QStringLiteral("commit"), tr("Commit"), QKeySequence::Save, [this] {
+        m_message->hide();
+        m_model->commit();
+    }));
+    m_toolbar->addAction(add(QStringLiteral("revert"), tr("Revert"), QKeySequence(), [this] {
+        m_model->revert();
+        m_message->hide();
+    }));
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(add(QStringLiteral("countRows"), tr("Count Rows"), QKeySequence(), [this] {
+        m_model->requestExactCount();
+    }));
+    m_toolbar->addAction(add(QStringLiteral("rowDetails"), tr("Row Details"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+                             [this] {
+                                 if (m_view->currentIndex().isValid())
+                                     showRowDetails(m_view->currentIndex().row());
+                             }));
+    m_toolbar->addAction(add(QStringLiteral("goToReferenced"), tr("Go to Referenced Row"), QKeySequence(Qt::CTRL | Qt::Key_G),
+                             [this] { goToReferencedRow(m_view->currentIndex()); }));
+    m_toolbar->addAction(add(QStringLiteral("clearFilters"), tr("Clear Filters"), QKeySequence(), [this] {
+        m_where->clear();
+        m_filters->clear();
+        applyBrowse();
+    }));
+    add(QStringLiteral("copy"), tr("Copy"), QKeySequence::Copy, [this] { copySelection(); });
+    add(QStringLiteral("paste"), tr("Paste"), QKeySequence::Paste, [this] { pasteClipboard(); });
+}
+
+void TableTab::describe()
+{
+    showMessage(tr("Reading the table's columns…"), false);
+    data::describeTable(*m_registry, m_connection, m_table).then(this, [this](const Result<data::TableShape> &shape) {
+        if (!shape) {
+            showError(tr("Cannot open %1").arg(m_table.displayName()), shape.error());
+            emit failed(m_connection, shape.error());
+            return;
+        }
+        shapeArrived(shape.value());
+    });
+}
+
+void TableTab::shapeArrived(const data::TableShape &shape)
+{
+    m_message->hide();
+    m_filters->setShape(shape);
+    m_filters->setFilters(m_initialFilters);
+    m_model->setTable(m_connection, shape);
+    // Fit the columns to the first rows once (later pages must not make the
+    // grid jump), within bounds so one long text does not push the rest away.
+    auto fitted = std::make_shared<QMetaObject::Connection>();
+    *fitted = connect(m_model, &QAbstractItemModel::dataChanged, this, [this, fitted] {
+        if (!m_model->index(0, 0).data(TableModel::IsLoadedRole).toBool())
+            return;
+        disconnect(*fitted);
+        QHeaderView *header = m_view->horizontalHeader();
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            m_view->resizeColumnToContents(column);
+            header->resizeSection(column, std::clamp(header->sectionSize(column), 60, 320));
+        }
+    });
+    if (!m_initialFilters.isEmpty())
+        m_model->setBrowse(m_initialFilters, {}, {});
+    if (!shape.editable)
+        showMessage(tr("Read-only: %1").arg(shape.readOnlyReason), false);
+    m_ready = true;
+    updateActions();
+    updateStatus();
+    emit ready();
+}
+
+void TableTab::reload()
+{
+    if (!m_ready) {
+        describe();
+        return;
+    }
+    applyBrowse();
+}
+
+void TableTab::applyBrowse()
+{
+    if (!m_ready)
+        return;
+    if (m_filters->hasErrors())
+        showMessage(tr("Some filters cannot be read and are left out (hover a red box for why)."), true);
+    else
+        m_message->hide();
+    m_model->setBrowse(m_filters->filters(), m_where->text().trimmed(), m_order);
+    updateStatus();
+}
+
+void TableTab::setFilters(const QList<data::Filter> &filters)
+{
+    m_filters->setFilters(filters);
+    applyBrowse();
+}
+
+void TableTab::sortBy(int column, bool addToSort)
+{
+    if (!m_ready || column < 0 || column >= m_model->shape().columns.size())
+        return;
+    const data::ColumnInfo &info = m_model->shape().columns.at(column);
+    if (!info.sortable) {
+        showMessage(tr("%1 cannot be sorted: its type (%2) has no order.").arg(info.name, info.nativeType), true);
+        return;
+    }
+    // Click: ascending → descending → unsorted. Shift+click adds the column
+    // as a further sort key (or flips it when it is one already).
+    qsizetype existing = -1;
+    for (qsizetype i = 0; i < m_order.size(); ++i) {
+        if (m_order.at(i).column == info.name)
+            existing = i;
+    }
+    if (addToSort) {
+        if (existing < 0)
+            m_order.append({info.name, false});
+        else if (!m_order.at(existing).descending)
+            m_order[existing].descending = true;
+        else
+            m_order.removeAt(existing);
+    } else {
+        const bool wasOnlyAscending = m_order.size() == 1 && existing == 0 && !m_order.constFirst().descending;
+        const bool wasOnlyDescending = m_order.size() == 1 && existing == 0 && m_order.constFirst().descending;
+        m_order.clear();
+        if (wasOnlyAscending)
+            m_order.append({info.name, true});
+        else if (!wasOnlyDescending)
+            m_order.append({info.name, false});
+    }
+    QHeaderView *header = m_view->horizontalHeader();
+    if (m_order.isEmpty()) {
+        header->setSortIndicatorShown(false);
+    } else {
+        header->setSortIndicatorShown(true);
+        header->setSortIndicator(m_model->shape().columnIndex(m_order.constFirst().column),
+                                 m_order.constFirst().descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
+    applyBrowse();
+}
+
+QString TableTab::statusText() const
+{
+    return m_status->text();
+}
+
+QString TableTab::messageText() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void TableTab::updateStatus()
+{
+    if (!m_ready) {
+        m_status->clear();
+        return;
+    }
+    const QLocale locale;
+    const qint64 count = m_model->knownRowCount();
+    QString rows;
+    if (count < 0)
+        rows = tr("counting rows…");
+    else if (m_model->countIsExact())
+        rows = tr("%1 rows").arg(locale.toString(count));
+    else
+        rows = tr("about %1 rows (estimate; Count Rows for the exact number)").arg(locale.toString(count));
+    const int first = m_view->rowAt(0);
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_model->rowCount() - 1;
+    QStringList parts;
+    if (first >= 0)
+        parts << tr("rows %1–%2").arg(locale.toString(first + 1), locale.toString(last + 1));
+    parts << rows;
+    if (!m_order.isEmpty()) {
+        QStringList keys;
+        for (const data::SortKey &key : m_order)
+            keys << key.column + (key.descending ? QStringLiteral(" ↓") : QStringLiteral(" ↑"));
+        parts << tr("sorted by %1").arg(keys.join(QStringLiteral(", ")));
+    }
+    if (m_model->hasStagedChanges()) {
+        const EditStage &stage = m_model->stage();
+        parts << tr("staged: %1 cell(s) changed, %2 new row(s), %3 row(s) to delete")
+                     .arg(stage.updatedCellCount()).arg(stage.newRowCount()).arg(stage.deletionCount());
+    }
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void TableTab::updateActions()
+{
+    const bool editable = m_ready && m_model->shape().editable;
+    const bool staged = m_model->hasStagedChanges();
+    for (const char *name : {"addRow", "deleteRows", "setNull", "paste"}) {
+        if (QAction *a = action(QLatin1String(name)))
+            a->setEnabled(editable);
+    }
+    if (QAction *a = action(QStringLiteral("commit")))
+        a->setEnabled(editable && staged);
+    if (QAction *a = action(QStringLiteral("revert")))
+        a->setEnabled(staged);
+}
+
+void TableTab::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; padding: 4px; }")
+                                   : QStringLiteral("QLabel { background: #eef3fb; padding: 4px; }"));
+    m_message->show();
+}
+
+void TableTab::showError(const QString &what, const Error &error)
+{
+    QString text = QStringLiteral("%1: %2").arg(what, userText(error));
+    if (!error.message().isEmpty())
+        text += QStringLiteral("\n") + tr("Details: %1").arg(error.message());
+    if (!error.hint().isEmpty())
+        text += QStringLiteral("\n") + tr("Hint: %1").arg(error.hint());
+    showMessage(text, true);
+}
+
+} // namespace tw::ui
