@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks against a throw-away PostgreSQL.
-#   tools/bench.sh [pool] [catalog]     # default: every benchmark
-# TW_BENCH_TABLES sets the size of the catalog benchmark (default 5000).
+#   tools/bench.sh [pool] [catalog] [browser]     # default: every benchmark
+# TW_BENCH_TABLES sets the size of the catalog benchmark (default 5000);
+# TW_BENCH_BROWSER_ARGS passes options to bench_browser (e.g. "--rows 200000").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -9,12 +10,12 @@ build=${TW_BENCH_DIR:-$root/build-bench}
 bash tools/install-deps.sh
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTW_BUILD_TESTS=OFF
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(pool catalog)
+[ ${#benches[@]} -eq 0 ] && benches=(pool catalog browser)
 targets=()
 for b in "${benches[@]}"; do
   case "$b" in
-    pool|catalog) targets+=("bench_$b") ;;
-    *) echo "bench.sh: unknown benchmark '$b' (pool, catalog)" >&2; exit 2 ;;
+    pool|catalog|browser) targets+=("bench_$b") ;;
+    *) echo "bench.sh: unknown benchmark '$b' (pool, catalog, browser)" >&2; exit 2 ;;
   esac
 done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
@@ -27,5 +28,8 @@ source "$state/pg/env"
 for t in "${targets[@]}"; do
   echo
   # The catalog benchmark also times the schema tree model: no display needed.
-  QT_QPA_PLATFORM=offscreen "$build/bench/$t"
+  args=()
+  # shellcheck disable=SC2206
+  [ "$t" = bench_browser ] && args=(${TW_BENCH_BROWSER_ARGS:-})
+  QT_QPA_PLATFORM=offscreen "$build/bench/$t" "${args[@]}"
 done
