@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QFile>
 #include <QtTest>
 
 using namespace tw;
@@ -138,6 +139,19 @@ private:
         return name;
     }
 
+    // Resident memory of this process in kB (Linux), -1 when unknown.
+    static qint64 residentKb()
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+        return -1;
+    }
+
     void scrollThrough(const QString &connection, const data::TableShape &shape)
     {
         TableModel model(&m_registry);
@@ -150,8 +164,11 @@ private:
                                          QStringLiteral("SELECT id, name, qty FROM items ORDER BY id"));
         QCOMPARE(expected.size(), kRows);
         const int pageSize = model.pageSize();
+        qint64 rssWhenFull = -1;
         // Every page, in order, as a user scrolling down: exact rows, flat cache.
         for (int row = 0; row < kRows; row += pageSize) {
+            if (rssWhenFull < 0 && model.cache().pageCount() == 8)
+                rssWhenFull = residentKb();
             LOAD_ROW(model, row);
             LOAD_ROW(model, std::min(row + pageSize - 1, kRows - 1));
             QVERIFY2(model.cache().pageCount() <= 8, qPrintable(QString::number(model.cache().pageCount())));
@@ -164,6 +181,12 @@ private:
             }
         }
         QCOMPARE(model.cache().pageCount(), 8);
+        // Memory stays flat once the cache is full: the ~490 pages read
+        // after that (tens of MB if kept) must not stay resident.
+        const qint64 rssAtEnd = residentKb();
+        QVERIFY(rssWhenFull > 0 && rssAtEnd > 0);
+        QVERIFY2(rssAtEnd - rssWhenFull < 12 * 1024,
+                 qPrintable(QStringLiteral("RSS grew from %1 kB to %2 kB").arg(rssWhenFull).arg(rssAtEnd)));
     }
 
     void jumpAround(const QString &connection, const data::TableShape &shape)

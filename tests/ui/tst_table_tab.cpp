@@ -95,6 +95,19 @@ private slots:
         QVERIFY(tab->messageText().isEmpty()); // editable: no read-only note
     }
 
+    void countRowsGivesTheExactNumberAndThenTurnsOff()
+    {
+        std::unique_ptr<ui::TableTab> tab(openTab(QStringLiteral("InvoiceLine")));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->isReady(), 10000);
+        QAction *count = tab->action(QStringLiteral("countRows"));
+        QVERIFY(count->isEnabled());
+        count->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->countIsExact(), 10000);
+        QCOMPARE(tab->model()->knownRowCount(), scalar(m_file, QStringLiteral("SELECT count(*) FROM InvoiceLine")).toLongLong());
+        QTRY_VERIFY(!count->isEnabled());
+        QVERIFY(tab->statusText().contains(QStringLiteral("2,240 rows")) || tab->statusText().contains(QStringLiteral("2240 rows")));
+    }
+
     void typingInTheFilterRowFiltersTheRows()
     {
         std::unique_ptr<ui::TableTab> tab(openTab(QStringLiteral("Track")));

@@ -69,6 +69,7 @@ public:
     void cancelExactCount();
     qint64 knownRowCount() const { return m_rowCount; }
     bool countIsExact() const { return m_countExact; }
+    bool isCounting() const { return m_counting; }
     bool isBusy() const;
 
     QUndoStack *undoStack() { return m_undo; }

@@ -68,7 +68,10 @@ TableTab::TableTab(db::ConnectionRegistry *registry, QString connection, catalog
 
     connect(m_filters, &FilterRow::filtersChanged, this, &TableTab::applyBrowse);
     connect(m_model, &TableModel::countChanged, this, &TableTab::updateStatus);
-    connect(m_model, &TableModel::busyChanged, this, &TableTab::updateStatus);
+    connect(m_model, &TableModel::busyChanged, this, [this] {
+        updateStatus();
+        updateActions();
+    });
     connect(m_model, &TableModel::loadFailed, this, [this](const Error &error) { showError(tr("Loading rows failed"), error); });
     connect(m_model, &TableModel::commitFailed, this, [this](const Error &error) {
         showError(error.code() == ErrorCode::Conflict
@@ -148,8 +151,14 @@ void TableTab::buildActions()
         m_message->hide();
     }));
     m_toolbar->addSeparator();
+    // Counting may scan the whole table: the same button stops it.
     m_toolbar->addAction(add(QStringLiteral("countRows"), tr("Count Rows"), QKeySequence(), [this] {
-        m_model->requestExactCount();
+        if (m_model->isCounting())
+            m_model->cancelExactCount();
+        else
+            m_model->requestExactCount();
+        updateActions();
+        updateStatus();
     }));
     m_toolbar->addAction(add(QStringLiteral("rowDetails"), tr("Row Details"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                              [this] {
@@ -298,8 +307,10 @@ void TableTab::updateStatus()
     const QLocale locale;
     const qint64 count = m_model->knownRowCount();
     QString rows;
-    if (count < 0)
-        rows = tr("counting rows…");
+    if (m_model->isCounting())
+        rows = count < 0 ? tr("counting rows…") : tr("counting rows… (about %1)").arg(locale.toString(count));
+    else if (count < 0)
+        rows = tr("row count unknown");
     else if (m_model->countIsExact())
         rows = tr("%1 rows").arg(locale.toString(count));
     else
@@ -338,6 +349,10 @@ void TableTab::updateActions()
         a->setEnabled(editable && staged);
     if (QAction *a = action(QStringLiteral("revert")))
         a->setEnabled(staged);
+    if (QAction *a = action(QStringLiteral("countRows"))) {
+        a->setText(m_model->isCounting() ? tr("Stop Counting") : tr("Count Rows"));
+        a->setEnabled(m_ready && !(m_model->countIsExact() && !m_model->isCounting()));
+    }
 }
 
 void TableTab::showMessage(const QString &text, bool error)
