@@ -270,6 +270,12 @@ private:
         QCOMPARE(direct.size(), 2);
         QCOMPARE(direct.at(0).at(0).toString(), QStringLiteral("item %1").arg(id));
         QCOMPARE(direct.at(1).at(0).toString(), QStringLiteral("item %1").arg(idAt(model, 7)));
+        // Undoing the conflicting row's edit takes its mark away; the other stays staged.
+        model.undoStack()->undo(); // "also mine"
+        QVERIFY(model.index(3, 1).data(TableModel::IsConflictRole).toBool());
+        model.undoStack()->undo(); // "mine"
+        QVERIFY(!model.index(3, 1).data(TableModel::IsConflictRole).toBool());
+        QVERIFY(!model.hasStagedChanges());
     }
 
     void staleSortDropped(const QString &connection, const data::TableShape &shape)

@@ -95,6 +95,9 @@ public:
     int newRowIndex(int id) const;   // -1 when absent
     bool setNewRowCell(int id, int column, const StagedCell &cell);
 
+    // Whether the row with this keyId() has a staged update or deletion.
+    bool touchesRow(const QByteArray &keyId) const { return m_updates.contains(keyId) || m_deletions.contains(keyId); }
+
     bool isEmpty() const;
     void clear();
 

@@ -57,6 +57,15 @@ TableModel::TableModel(db::ConnectionRegistry *registry, QObject *parent)
     m_fetchTimer->setSingleShot(true);
     m_fetchTimer->setInterval(0);
     connect(m_fetchTimer, &QTimer::timeout, this, &TableModel::fetchRequested);
+    // A row marked by a failed commit stops being marked once its staged
+    // edits are undone: the mark would point at a change no longer asked for.
+    connect(m_undo, &QUndoStack::indexChanged, this, [this] {
+        const qsizetype before = m_markedKeys.size() + m_markedNewRows.size();
+        m_markedKeys.removeIf([this](const QByteArray &id) { return !m_stage.touchesRow(id); });
+        m_markedNewRows.removeIf([this](int id) { return m_stage.newRowIndex(id) < 0; });
+        if (m_markedKeys.size() + m_markedNewRows.size() != before)
+            emitAllChanged();
+    });
 }
 
 TableModel::~TableModel()
