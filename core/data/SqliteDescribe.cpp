@@ -90,6 +90,27 @@ qint64 sqliteEstimate(db::Session &session, const TableShape &shape)
     return value.isNull() ? 0 : value.toLongLong();
 }
 
+// SQLite lets the primary key of an ordinary rowid table hold NULLs (a
+// legacy bug it keeps for compatibility), any number of them: such rows
+// cannot be told apart or found again by the key, so those tables are read
+// and edited by rowid instead. INTEGER PRIMARY KEY is the rowid itself and
+// WITHOUT ROWID keys are NOT NULL.
+static bool nullablePrimaryKey(const TableShape &shape, const QStringList &keyColumns, bool withoutRowid)
+{
+    if (withoutRowid)
+        return false;
+    for (const QString &name : keyColumns) {
+        const ColumnInfo *column = shape.column(name);
+        if (!column)
+            return true;
+        const bool rowidAlias = keyColumns.size() == 1
+                                && column->nativeType.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0;
+        if (!column->notNull && !rowidAlias)
+            return true;
+    }
+    return false;
+}
+
 Result<TableShape> describeSqlite(db::Session &session, const catalog::QualifiedName &table)
 {
     auto entry = findEntry(session, table);
@@ -164,7 +185,7 @@ Result<TableShape> describeSqlite(db::Session &session, const catalog::Qualified
     if (shape.kind == catalog::TableRef::Kind::View) {
         shape.identity = RowIdentity::None;
         shape.readOnlyReason = QStringLiteral("this is a view: its rows are read-only here");
-    } else if (!primaryKey.isEmpty()) {
+    } else if (!primaryKey.isEmpty() && !nullablePrimaryKey(shape, primaryKey.values(), e.withoutRowid)) {
         shape.identity = RowIdentity::PrimaryKey;
         shape.keyColumns = primaryKey.values();
         shape.editable = true;

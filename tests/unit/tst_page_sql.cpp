@@ -118,13 +118,17 @@ private slots:
         QCOMPARE(sql.error().details().value(QStringLiteral("column")).toString(), QStringLiteral("x\"y"));
     }
 
-    void freeWhereIsParenthesised()
+    // Parenthesised so its OR stays inside, on lines of its own so a
+    // trailing "-- comment" cannot swallow what follows.
+    void freeWhereIsParenthesisedOnItsOwnLines()
     {
         PageRequest r;
-        r.where = QStringLiteral("grp = 1 OR grp = 2");
+        r.where = QStringLiteral("grp = 1 OR grp = 2 -- note");
         r.filters = {{QStringLiteral("id"), FilterOp::Greater, {3}}};
         auto sql = PageSql::make(db::dialectFor(config::Driver::Sqlite), shape(config::Driver::Sqlite), r);
-        QVERIFY(sql.value().count().sql.contains(QLatin1String("WHERE \"id\" > ? AND (grp = 1 OR grp = 2)")));
+        const QString count = sql.value().count().sql;
+        QVERIFY2(count.contains(QLatin1String("WHERE \"id\" > ? AND (\ngrp = 1 OR grp = 2 -- note\n)")), qPrintable(count));
+        QCOMPARE(sql.value().whereProbe(), QStringLiteral("SELECT 1 FROM \"t\"\"x\" WHERE (\ngrp = 1 OR grp = 2 -- note\n)"));
     }
 };
 

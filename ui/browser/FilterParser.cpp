@@ -11,15 +11,12 @@ bool isTextual(db::LogicalType type)
     return type == db::LogicalType::Text || type == db::LogicalType::Json || type == db::LogicalType::Other;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("tw::ui::FilterParser", text);
-}
-
+// lupdate files plain tr() calls in a namespace under the namespace, so
+// each message spells out its context.
 ParsedFilter single(const data::ColumnInfo &column, data::FilterOp op, const QString &value)
 {
     if (value.isEmpty())
-        return {std::nullopt, tr("a value is missing after the operator")};
+        return {std::nullopt, QCoreApplication::translate("tw::ui::FilterParser", "a value is missing after the operator")};
     return {data::Filter{column.name, op, {value}}, {}};
 }
 
@@ -60,7 +57,7 @@ ParsedFilter parseFilter(const data::ColumnInfo &column, const QString &rawText)
     // An operator word with nothing after it (trimmed away above); in a text
     // column it is just the text to look for.
     if (!isTextual(column.logical) && (lower == QLatin1String("like") || lower == QLatin1String("ilike") || lower == QLatin1String("in")))
-        return {std::nullopt, tr("a value is missing after the operator")};
+        return {std::nullopt, QCoreApplication::translate("tw::ui::FilterParser", "a value is missing after the operator")};
     if (lower.startsWith(QLatin1String("like ")))
         return single(column, data::FilterOp::Like, text.mid(5).trimmed());
     if (lower.startsWith(QLatin1String("ilike ")))
@@ -70,7 +67,7 @@ ParsedFilter parseFilter(const data::ColumnInfo &column, const QString &rawText)
         for (const QString &part : text.mid(3).split(QLatin1Char(','))) {
             const QString value = part.trimmed();
             if (value.isEmpty())
-                return {std::nullopt, tr("an empty value in the list")};
+                return {std::nullopt, QCoreApplication::translate("tw::ui::FilterParser", "an empty value in the list")};
             values << value;
         }
         return {data::Filter{column.name, data::FilterOp::In, values}, {}};
@@ -79,7 +76,7 @@ ParsedFilter parseFilter(const data::ColumnInfo &column, const QString &rawText)
         const QString low = text.left(dots).trimmed();
         const QString high = text.mid(dots + 2).trimmed();
         if (low.isEmpty() || high.isEmpty())
-            return {std::nullopt, tr("a range needs both ends: low..high")};
+            return {std::nullopt, QCoreApplication::translate("tw::ui::FilterParser", "a range needs both ends: low..high")};
         return {data::Filter{column.name, data::FilterOp::Between, {low, high}}, {}};
     }
     if (isTextual(column.logical))

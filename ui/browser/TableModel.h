@@ -71,6 +71,7 @@ public:
     bool countIsExact() const { return m_countExact; }
     bool isCounting() const { return m_counting; }
     bool isBusy() const;
+    bool isCommitting() const { return m_committing; }
 
     QUndoStack *undoStack() { return m_undo; }
     bool hasStagedChanges() const { return !m_stage.isEmpty(); }

@@ -18,6 +18,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace tw::ui {
 
 TableTab::TableTab(db::ConnectionRegistry *registry, QString connection, catalog::QualifiedName table,
@@ -67,7 +69,10 @@ TableTab::TableTab(db::ConnectionRegistry *registry, QString connection, catalog
     m_status->setObjectName(QStringLiteral("statusLine"));
 
     connect(m_filters, &FilterRow::filtersChanged, this, &TableTab::applyBrowse);
-    connect(m_model, &TableModel::countChanged, this, &TableTab::updateStatus);
+    connect(m_model, &TableModel::countChanged, this, [this] {
+        updateStatus();
+        updateActions(); // Count Rows turns off once the count is exact
+    });
     connect(m_model, &TableModel::busyChanged, this, [this] {
         updateStatus();
         updateActions();
@@ -129,22 +134,24 @@ void TableTab::buildActions()
                              [this] { deleteSelectedRows(); }));
     m_toolbar->addAction(add(QStringLiteral("setNull"), tr("Set NULL"), QKeySequence(Qt::ALT | Qt::Key_Delete),
                              [this] { setSelectionNull(); }));
-    QAction *undo = m_model->undoStack()->createUndoAction(this, tr("Undo"));
-    undo->setObjectName(QStringLiteral("undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(undo);
-    QAction *redo = m_model->undoStack()->createRedoAction(this, tr("Redo"));
-    redo->setObjectName(QStringLiteral("redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(redo);
+    // Our own actions rather than QUndoStack::createUndoAction(): those
+    // re-enable themselves whenever the stack can undo, but an undo while a
+    // commit runs would change the stage under the change set being written.
+    QAction *undo = add(QStringLiteral("undo"), tr("Undo"), QKeySequence::Undo, [this] {
+        if (!m_model->isCommitting())
+            m_model->undoStack()->undo();
+    });
+    QAction *redo = add(QStringLiteral("redo"), tr("Redo"), QKeySequence::Redo, [this] {
+        if (!m_model->isCommitting())
+            m_model->undoStack()->redo();
+    });
     m_toolbar->addAction(undo);
     m_toolbar->addAction(redo);
     m_toolbar->addSeparator();
     m_toolbar->addAction(add(QStringLiteral("commit"), tr("Commit"), QKeySequence::Save, [this] {
         m_message->hide();
         m_model->commit();
+        updateActions(); // undo, redo, revert and commit stay off until it ends
     }));
     m_toolbar->addAction(add(QStringLiteral("revert"), tr("Revert"), QKeySequence(), [this] {
         m_model->revert();
@@ -197,17 +204,24 @@ void TableTab::shapeArrived(const data::TableShape &shape)
     m_model->setTable(m_connection, shape);
     // Fit the columns to the first rows once (later pages must not make the
     // grid jump), within bounds so one long text does not push the rest away.
-    auto fitted = std::make_shared<QMetaObject::Connection>();
-    *fitted = connect(m_model, &QAbstractItemModel::dataChanged, this, [this, fitted] {
-        if (!m_model->index(0, 0).data(TableModel::IsLoadedRole).toBool())
+    // The first rows arrive as changed rows or, when the estimate came later,
+    // as inserted ones: listen to both.
+    auto fitted = std::make_shared<QList<QMetaObject::Connection>>();
+    const auto fit = [this, fitted] {
+        if (m_columnsFitted || !m_model->index(0, 0).data(TableModel::IsLoadedRole).toBool())
             return;
-        disconnect(*fitted);
+        for (const auto &connection : std::as_const(*fitted))
+            disconnect(connection);
         QHeaderView *header = m_view->horizontalHeader();
         for (int column = 0; column < m_model->columnCount(); ++column) {
             m_view->resizeColumnToContents(column);
             header->resizeSection(column, std::clamp(header->sectionSize(column), 60, 320));
         }
-    });
+        m_columnsFitted = true;
+    };
+    *fitted << connect(m_model, &QAbstractItemModel::dataChanged, this, fit)
+            << connect(m_model, &QAbstractItemModel::rowsInserted, this, fit)
+            << connect(m_model, &QAbstractItemModel::modelReset, this, fit);
     if (!m_initialFilters.isEmpty())
         m_model->setBrowse(m_initialFilters, {}, {});
     if (!shape.editable)
@@ -312,7 +326,8 @@ void TableTab::updateStatus()
     else if (count < 0)
         rows = tr("row count unknown");
     else if (m_model->countIsExact())
-        rows = tr("%1 rows").arg(locale.toString(count));
+        rows = count <= std::numeric_limits<int>::max() ? tr("%Ln row(s)", nullptr, int(count))
+                                                        : tr("%1 rows").arg(locale.toString(count));
     else
         rows = tr("about %1 rows (estimate; Count Rows for the exact number)").arg(locale.toString(count));
     const int first = m_view->rowAt(0);
@@ -331,8 +346,10 @@ void TableTab::updateStatus()
     }
     if (m_model->hasStagedChanges()) {
         const EditStage &stage = m_model->stage();
-        parts << tr("staged: %1 cell(s) changed, %2 new row(s), %3 row(s) to delete")
-                     .arg(stage.updatedCellCount()).arg(stage.newRowCount()).arg(stage.deletionCount());
+        parts << tr("staged: %1").arg(QStringList{tr("%n cell(s) changed", nullptr, stage.updatedCellCount()),
+                                                  tr("%n new row(s)", nullptr, stage.newRowCount()),
+                                                  tr("%n row(s) to delete", nullptr, stage.deletionCount())}
+                                          .join(QStringLiteral(", ")));
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
 }
@@ -346,9 +363,20 @@ void TableTab::updateActions()
             a->setEnabled(editable);
     }
     if (QAction *a = action(QStringLiteral("commit")))
-        a->setEnabled(editable && staged);
+        a->setEnabled(editable && staged && !m_model->isCommitting());
+    const bool committing = m_model->isCommitting();
     if (QAction *a = action(QStringLiteral("revert")))
-        a->setEnabled(staged);
+        a->setEnabled(staged && !committing);
+    if (QAction *a = action(QStringLiteral("undo"))) {
+        const QString text = m_model->undoStack()->undoText();
+        a->setText(text.isEmpty() ? tr("Undo") : tr("Undo %1").arg(text));
+        a->setEnabled(m_model->undoStack()->canUndo() && !committing);
+    }
+    if (QAction *a = action(QStringLiteral("redo"))) {
+        const QString text = m_model->undoStack()->redoText();
+        a->setText(text.isEmpty() ? tr("Redo") : tr("Redo %1").arg(text));
+        a->setEnabled(m_model->undoStack()->canRedo() && !committing);
+    }
     if (QAction *a = action(QStringLiteral("countRows"))) {
         a->setText(m_model->isCounting() ? tr("Stop Counting") : tr("Count Rows"));
         a->setEnabled(m_ready && !(m_model->countIsExact() && !m_model->isCounting()));

@@ -40,6 +40,8 @@ public:
     FilterRow *filterRow() const { return m_filters; }
     QLineEdit *whereBox() const { return m_where; }
     bool isReady() const { return m_ready; }
+    // The columns were fitted to the first rows (once per table).
+    bool columnsFitted() const { return m_columnsFitted; }
     QString statusText() const;
     QString messageText() const;
     QAction *action(const QString &objectName) const;
@@ -90,6 +92,7 @@ private:
     QLabel *m_status;
     QList<data::SortKey> m_order;
     bool m_ready = false;
+    bool m_columnsFitted = false;
 };
 
 } // namespace tw::ui
