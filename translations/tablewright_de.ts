@@ -112,6 +112,91 @@
     </message>
 </context>
 <context>
+    <name>tw::ui::BinaryValueDialog</name>
+    <message>
+        <source>Binary value: %1</source>
+        <translation>Binärwert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save to File…</source>
+        <translation>In Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save Value</source>
+        <translation>Wert speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Load from File…</source>
+        <translation>Aus Datei &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Load Value</source>
+        <translation>Wert laden</translation>
+    </message>
+    <message>
+        <source>Set &amp;NULL</source>
+        <translation>Auf &amp;NULL setzen</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::BrowserFeature</name>
+    <message>
+        <source>&amp;Open Table…</source>
+        <translation>&amp;Tabelle öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a connection first.</source>
+        <translation>Öffnen Sie zuerst eine Verbindung.</translation>
+    </message>
+    <message>
+        <source>Open Table</source>
+        <translation>Tabelle öffnen</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Some tables have edits that are not committed. Quit and drop them?</source>
+        <translation>Einige Tabellen haben nicht festgeschriebene Änderungen. Trotzdem beenden und die Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Table &amp;Browser</source>
+        <translation>Tabellen&amp;browser</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::BrowserPage</name>
+    <message>
+        <source>Close Table</source>
+        <translation>Tabelle schließen</translation>
+    </message>
+    <message>
+        <source>%1 has edits that are not committed. Close it and drop them?</source>
+        <translation>%1 hat nicht festgeschriebene Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::ConnectionListModel</name>
     <message>
         <source>Read-only</source>
@@ -127,6 +212,75 @@
     <message>
         <source>Hint: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::FilterParser</name>
+    <message>
+        <source>a value is missing after the operator</source>
+        <translation>nach dem Operator fehlt ein Wert</translation>
+    </message>
+    <message>
+        <source>an empty value in the list</source>
+        <translation>ein leerer Wert in der Liste</translation>
+    </message>
+    <message>
+        <source>a range needs both ends: low..high</source>
+        <translation>ein Bereich braucht beide Grenzen: von..bis</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::FilterRow</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filter %1: text (contains), =x, !=x, &lt;x, &lt;=x, &gt;x, &gt;=x, a..b, in a,b,c, ~x, like p, NULL, !NULL; \ takes the rest literally</source>
+        <translation>Filter für %1: Text (enthält), =x, !=x, &lt;x, &lt;=x, &gt;x, &gt;=x, a..b, in a,b,c, ~x, like p, NULL, !NULL; \ nimmt den Rest wörtlich</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::HexText</name>
+    <message>
+        <source>… %1 more bytes not shown (save to a file to see them)
+</source>
+        <translation>… %1 weitere Bytes nicht angezeigt (zum Ansehen in einer Datei speichern)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>x&apos;%1&apos; (%n byte(s))</source>
+        <translation>
+            <numerusform>x&apos;%1&apos; (%n Byte)</numerusform>
+            <numerusform>x&apos;%1&apos; (%n Bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::JsonEditorDialog</name>
+    <message>
+        <source>Edit JSON: %1</source>
+        <translation>JSON bearbeiten: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formatieren</translation>
+    </message>
+    <message>
+        <source>Indent the JSON. Object keys are sorted, which plain json columns keep as typed.</source>
+        <translation>Rückt das JSON ein. Objektschlüssel werden dabei sortiert; einfache json-Spalten speichern sie so, wie sie dastehen.</translation>
+    </message>
+    <message>
+        <source>empty: JSON needs a value (use NULL for no value)</source>
+        <translation>leer: JSON braucht einen Wert (NULL für keinen Wert verwenden)</translation>
+    </message>
+    <message>
+        <source>%1 at character %2</source>
+        <translation>%1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
+        <translation>Gültiges JSON.</translation>
     </message>
 </context>
 <context>
@@ -218,6 +372,10 @@ Verwaltung für PostgreSQL und SQLite.</translation>
         <source>Could not open %1.</source>
         <translation>%1 konnte nicht geöffnet werden.</translation>
     </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>tw::ui::ObjectDetailsView</name>
@@ -243,6 +401,21 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     </message>
 </context>
 <context>
+    <name>tw::ui::RowDetailDialog</name>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>Zeile %1 aus %2</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Edit row %1</source>
+        <translation>Zeile %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::SchemaFeature</name>
     <message>
         <source>&amp;Refresh Schema</source>
@@ -254,6 +427,10 @@ Verwaltung für PostgreSQL und SQLite.</translation>
             <numerusform>%1: %n Objekt</numerusform>
             <numerusform>%1: %n Objekte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation>&amp;Schema</translation>
     </message>
 </context>
 <context>
@@ -803,6 +980,273 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     <message>
         <source>Partitions</source>
         <translation>Partitionen</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TableModel</name>
+    <message>
+        <source>Insert row</source>
+        <translation>Zeile einfügen</translation>
+    </message>
+    <message>
+        <source>DEFAULT</source>
+        <translation>DEFAULT</translation>
+    </message>
+    <message>
+        <source>Shortened: open the cell to load the whole value.</source>
+        <translation>Gekürzt: Öffnen Sie die Zelle, um den ganzen Wert zu laden.</translation>
+    </message>
+    <message>
+        <source>not null</source>
+        <translation>nicht NULL</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>Standardwert %1</translation>
+    </message>
+    <message>
+        <source>generated (read-only)</source>
+        <translation>generiert (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Set %1 to NULL</source>
+        <translation>%1 auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>Set %1 to DEFAULT</source>
+        <translation>%1 auf DEFAULT setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile löschen</numerusform>
+            <numerusform>%n Zeilen löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TableTab</name>
+    <message>
+        <source>WHERE … (SQL condition, run read-only)</source>
+        <translation>WHERE … (SQL-Bedingung, schreibgeschützt ausgeführt)</translation>
+    </message>
+    <message>
+        <source>Loading rows failed</source>
+        <translation>Laden der Zeilen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Nothing was written: rows changed since you loaded them (marked). Your edits are kept</source>
+        <translation>Nichts wurde geschrieben: Zeilen wurden seit dem Laden geändert (markiert). Ihre Änderungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Nothing was written; your edits are kept</source>
+        <translation>Nichts wurde geschrieben; Ihre Änderungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Committed: %1 updated, %2 inserted, %3 deleted.</source>
+        <translation>Festgeschrieben: %1 geändert, %2 eingefügt, %3 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Add Row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete Rows</source>
+        <translation>Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation>Auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Count Rows</source>
+        <translation>Zeilen zählen</translation>
+    </message>
+    <message>
+        <source>Row Details</source>
+        <translation>Zeilendetails</translation>
+    </message>
+    <message>
+        <source>Go to Referenced Row</source>
+        <translation>Zur referenzierten Zeile</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Reading the table&apos;s columns…</source>
+        <translation>Spalten der Tabelle werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Some filters cannot be read and are left out (hover a red box for why).</source>
+        <translation>Einige Filter sind ungültig und werden ignoriert (den Grund zeigt der Tooltip des roten Felds).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sorted: its type (%2) has no order.</source>
+        <translation>%1 kann nicht sortiert werden: Der Typ (%2) hat keine Ordnung.</translation>
+    </message>
+    <message>
+        <source>row count unknown</source>
+        <translation>Zeilenanzahl unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>about %1 rows (estimate; Count Rows for the exact number)</source>
+        <translation>ca. %1 Zeilen (Schätzung; „Zeilen zählen“ liefert die genaue Anzahl)</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>Zeilen %1–%2</translation>
+    </message>
+    <message>
+        <source>sorted by %1</source>
+        <translation>sortiert nach %1</translation>
+    </message>
+    <message>
+        <source>Stop Counting</source>
+        <translation>Zählen abbrechen</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Loading the whole value…</source>
+        <translation>Der ganze Wert wird geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: the range does not fit, or it covers cells that cannot be edited.</source>
+        <translation>Nichts eingefügt: Der Bereich passt nicht oder enthält Zellen, die nicht bearbeitet werden können.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %n cell(s) to NULL</source>
+        <translation>
+            <numerusform>%n Zelle auf NULL setzen</numerusform>
+            <numerusform>%n Zellen auf NULL setzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is NULL: it references no row.</source>
+        <translation>%1 ist NULL: Es wird keine Zeile referenziert.</translation>
+    </message>
+    <message>
+        <source>Edit Value…</source>
+        <translation>Wert bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Binary Value (Load / Save File)…</source>
+        <translation>Binärwert (Datei laden / speichern)…</translation>
+    </message>
+    <message>
+        <source>Row Details…</source>
+        <translation>Zeilendetails…</translation>
+    </message>
+    <message>
+        <source>counting rows…</source>
+        <translation>Zeilen werden gezählt…</translation>
+    </message>
+    <message>
+        <source>counting rows… (about %1)</source>
+        <translation>Zeilen werden gezählt… (ca. %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>staged: %1</source>
+        <translation>vorgemerkt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) changed</source>
+        <translation>
+            <numerusform>%n Zelle geändert</numerusform>
+            <numerusform>%n Zellen geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation>
+            <numerusform>%n neue Zeile</numerusform>
+            <numerusform>%n neue Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) to delete</source>
+        <translation>
+            <numerusform>%n Zeile zu löschen</numerusform>
+            <numerusform>%n Zeilen zu löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TextValueDialog</name>
+    <message>
+        <source>Value: %1</source>
+        <translation>Wert: %1</translation>
     </message>
 </context>
 </TS>

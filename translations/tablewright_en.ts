@@ -112,6 +112,91 @@
     </message>
 </context>
 <context>
+    <name>tw::ui::BinaryValueDialog</name>
+    <message>
+        <source>Binary value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save to File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load from File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;NULL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::BrowserFeature</name>
+    <message>
+        <source>&amp;Open Table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a connection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some tables have edits that are not committed. Quit and drop them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::BrowserPage</name>
+    <message>
+        <source>Close Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has edits that are not committed. Close it and drop them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::ConnectionListModel</name>
     <message>
         <source>Read-only</source>
@@ -126,6 +211,74 @@
     </message>
     <message>
         <source>Hint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::FilterParser</name>
+    <message>
+        <source>a value is missing after the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty value in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a range needs both ends: low..high</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::FilterRow</name>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter %1: text (contains), =x, !=x, &lt;x, &lt;=x, &gt;x, &gt;=x, a..b, in a,b,c, ~x, like p, NULL, !NULL; \ takes the rest literally</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::HexText</name>
+    <message>
+        <source>… %1 more bytes not shown (save to a file to see them)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>x&apos;%1&apos; (%n byte(s))</source>
+        <translation>
+            <numerusform>x&apos;%1&apos; (%n byte)</numerusform>
+            <numerusform>x&apos;%1&apos; (%n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::JsonEditorDialog</name>
+    <message>
+        <source>Edit JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indent the JSON. Object keys are sorted, which plain json columns keep as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: JSON needs a value (use NULL for no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at character %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -216,6 +369,10 @@ Administration for PostgreSQL and SQLite.</source>
         <source>Could not open %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tw::ui::ObjectDetailsView</name>
@@ -241,6 +398,21 @@ Administration for PostgreSQL and SQLite.</source>
     </message>
 </context>
 <context>
+    <name>tw::ui::RowDetailDialog</name>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::SchemaFeature</name>
     <message>
         <source>&amp;Refresh Schema</source>
@@ -252,6 +424,10 @@ Administration for PostgreSQL and SQLite.</source>
             <numerusform>%1: %n object</numerusform>
             <numerusform>%1: %n objects</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -800,6 +976,273 @@ Administration for PostgreSQL and SQLite.</source>
     </message>
     <message>
         <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TableModel</name>
+    <message>
+        <source>Insert row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEFAULT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortened: open the cell to load the whole value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 to NULL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 to DEFAULT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>Delete %n row</numerusform>
+            <numerusform>Delete %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TableTab</name>
+    <message>
+        <source>WHERE … (SQL condition, run read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading rows failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written: rows changed since you loaded them (marked). Your edits are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written; your edits are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed: %1 updated, %2 inserted, %3 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Referenced Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the table&apos;s columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some filters cannot be read and are left out (hover a red box for why).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be sorted: its type (%2) has no order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row count unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 rows (estimate; Count Rows for the exact number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sorted by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the whole value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing pasted: the range does not fit, or it covers cells that cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %n cell(s) to NULL</source>
+        <translation>
+            <numerusform>Set %n cell to NULL</numerusform>
+            <numerusform>Set %n cells to NULL</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is NULL: it references no row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary Value (Load / Save File)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting rows… (about %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>staged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) changed</source>
+        <translation>
+            <numerusform>%n cell changed</numerusform>
+            <numerusform>%n cells changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation>
+            <numerusform>%n new row</numerusform>
+            <numerusform>%n new rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) to delete</source>
+        <translation>
+            <numerusform>%n row to delete</numerusform>
+            <numerusform>%n rows to delete</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TextValueDialog</name>
+    <message>
+        <source>Value: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

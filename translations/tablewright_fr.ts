@@ -112,6 +112,91 @@
     </message>
 </context>
 <context>
+    <name>tw::ui::BinaryValueDialog</name>
+    <message>
+        <source>Binary value: %1</source>
+        <translation>Valeur binaire : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save to File…</source>
+        <translation>&amp;Enregistrer dans un fichier…</translation>
+    </message>
+    <message>
+        <source>Save Value</source>
+        <translation>Enregistrer la valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Load from File…</source>
+        <translation>&amp;Charger depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>Load Value</source>
+        <translation>Charger la valeur</translation>
+    </message>
+    <message>
+        <source>Set &amp;NULL</source>
+        <translation>Mettre à &amp;NULL</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::BrowserFeature</name>
+    <message>
+        <source>&amp;Open Table…</source>
+        <translation>&amp;Ouvrir une table…</translation>
+    </message>
+    <message>
+        <source>Open a connection first.</source>
+        <translation>Ouvrez d&apos;abord une connexion.</translation>
+    </message>
+    <message>
+        <source>Open Table</source>
+        <translation>Ouvrir une table</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Table :</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Some tables have edits that are not committed. Quit and drop them?</source>
+        <translation>Certaines tables ont des modifications non validées. Quitter et les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Table &amp;Browser</source>
+        <translation>&amp;Navigateur de tables</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::BrowserPage</name>
+    <message>
+        <source>Close Table</source>
+        <translation>Fermer la table</translation>
+    </message>
+    <message>
+        <source>%1 has edits that are not committed. Close it and drop them?</source>
+        <translation>%1 a des modifications non validées. La fermer et les abandonner ?</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::ConnectionListModel</name>
     <message>
         <source>Read-only</source>
@@ -127,6 +212,75 @@
     <message>
         <source>Hint: %1</source>
         <translation>Conseil : %1</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::FilterParser</name>
+    <message>
+        <source>a value is missing after the operator</source>
+        <translation>il manque une valeur après l&apos;opérateur</translation>
+    </message>
+    <message>
+        <source>an empty value in the list</source>
+        <translation>une valeur vide dans la liste</translation>
+    </message>
+    <message>
+        <source>a range needs both ends: low..high</source>
+        <translation>un intervalle nécessite deux bornes : min..max</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::FilterRow</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Filter %1: text (contains), =x, !=x, &lt;x, &lt;=x, &gt;x, &gt;=x, a..b, in a,b,c, ~x, like p, NULL, !NULL; \ takes the rest literally</source>
+        <translation>Filtre sur %1 : texte (contient), =x, !=x, &lt;x, &lt;=x, &gt;x, &gt;=x, a..b, in a,b,c, ~x, like p, NULL, !NULL ; \ prend le reste littéralement</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::HexText</name>
+    <message>
+        <source>… %1 more bytes not shown (save to a file to see them)
+</source>
+        <translation>… %1 octets supplémentaires non affichés (enregistrez dans un fichier pour les voir)
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>x&apos;%1&apos; (%n byte(s))</source>
+        <translation>
+            <numerusform>x&apos;%1&apos; (%n octet)</numerusform>
+            <numerusform>x&apos;%1&apos; (%n octets)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::JsonEditorDialog</name>
+    <message>
+        <source>Edit JSON: %1</source>
+        <translation>Modifier le JSON : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formater</translation>
+    </message>
+    <message>
+        <source>Indent the JSON. Object keys are sorted, which plain json columns keep as typed.</source>
+        <translation>Indente le JSON. Les clés des objets sont triées, et les colonnes json simples les conservent telles que saisies.</translation>
+    </message>
+    <message>
+        <source>empty: JSON needs a value (use NULL for no value)</source>
+        <translation>vide : le JSON nécessite une valeur (utilisez NULL pour aucune valeur)</translation>
+    </message>
+    <message>
+        <source>%1 at character %2</source>
+        <translation>%1 au caractère %2</translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
+        <translation>JSON valide.</translation>
     </message>
 </context>
 <context>
@@ -218,6 +372,10 @@ Administration de PostgreSQL et SQLite.</translation>
         <source>Could not open %1.</source>
         <translation>Impossible d&apos;ouvrir %1.</translation>
     </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
 </context>
 <context>
     <name>tw::ui::ObjectDetailsView</name>
@@ -243,6 +401,21 @@ Administration de PostgreSQL et SQLite.</translation>
     </message>
 </context>
 <context>
+    <name>tw::ui::RowDetailDialog</name>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>Ligne %1 de %2</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Edit row %1</source>
+        <translation>la modification de la ligne %1</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::SchemaFeature</name>
     <message>
         <source>&amp;Refresh Schema</source>
@@ -254,6 +427,10 @@ Administration de PostgreSQL et SQLite.</translation>
             <numerusform>%1 : %n objet</numerusform>
             <numerusform>%1 : %n objets</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation>&amp;Schéma</translation>
     </message>
 </context>
 <context>
@@ -803,6 +980,273 @@ Administration de PostgreSQL et SQLite.</translation>
     <message>
         <source>Partitions</source>
         <translation>Partitions</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TableModel</name>
+    <message>
+        <source>Insert row</source>
+        <translation>l&apos;insertion d&apos;une ligne</translation>
+    </message>
+    <message>
+        <source>DEFAULT</source>
+        <translation>DEFAULT</translation>
+    </message>
+    <message>
+        <source>Shortened: open the cell to load the whole value.</source>
+        <translation>Tronqué : ouvrez la cellule pour charger la valeur complète.</translation>
+    </message>
+    <message>
+        <source>not null</source>
+        <translation>non NULL</translation>
+    </message>
+    <message>
+        <source>default %1</source>
+        <translation>valeur par défaut %1</translation>
+    </message>
+    <message>
+        <source>generated (read-only)</source>
+        <translation>générée (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>la modification de %1</translation>
+    </message>
+    <message>
+        <source>Set %1 to NULL</source>
+        <translation>la mise à NULL de %1</translation>
+    </message>
+    <message>
+        <source>Set %1 to DEFAULT</source>
+        <translation>la mise à DEFAULT de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>la suppression de %n ligne</numerusform>
+            <numerusform>la suppression de %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>le collage</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TableTab</name>
+    <message>
+        <source>WHERE … (SQL condition, run read-only)</source>
+        <translation>WHERE … (condition SQL, exécutée en lecture seule)</translation>
+    </message>
+    <message>
+        <source>Loading rows failed</source>
+        <translation>Échec du chargement des lignes</translation>
+    </message>
+    <message>
+        <source>Nothing was written: rows changed since you loaded them (marked). Your edits are kept</source>
+        <translation>Rien n&apos;a été écrit : des lignes ont changé depuis leur chargement (marquées). Vos modifications sont conservées</translation>
+    </message>
+    <message>
+        <source>Nothing was written; your edits are kept</source>
+        <translation>Rien n&apos;a été écrit ; vos modifications sont conservées</translation>
+    </message>
+    <message>
+        <source>Committed: %1 updated, %2 inserted, %3 deleted.</source>
+        <translation>Validé — mises à jour : %1, insertions : %2, suppressions : %3.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Add Row</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Delete Rows</source>
+        <translation>Supprimer les lignes</translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation>Mettre à NULL</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Count Rows</source>
+        <translation>Compter les lignes</translation>
+    </message>
+    <message>
+        <source>Row Details</source>
+        <translation>Détails de la ligne</translation>
+    </message>
+    <message>
+        <source>Go to Referenced Row</source>
+        <translation>Aller à la ligne référencée</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <source>Reading the table&apos;s columns…</source>
+        <translation>Lecture des colonnes de la table…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Impossible d&apos;ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Lecture seule : %1</translation>
+    </message>
+    <message>
+        <source>Some filters cannot be read and are left out (hover a red box for why).</source>
+        <translation>Certains filtres sont illisibles et sont ignorés (survolez une case rouge pour savoir pourquoi).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sorted: its type (%2) has no order.</source>
+        <translation>Impossible de trier %1 : son type (%2) n&apos;a pas d&apos;ordre.</translation>
+    </message>
+    <message>
+        <source>row count unknown</source>
+        <translation>nombre de lignes inconnu</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>about %1 rows (estimate; Count Rows for the exact number)</source>
+        <translation>environ %1 lignes (estimation ; « Compter les lignes » donne le nombre exact)</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>lignes %1–%2</translation>
+    </message>
+    <message>
+        <source>sorted by %1</source>
+        <translation>trié par %1</translation>
+    </message>
+    <message>
+        <source>Stop Counting</source>
+        <translation>Arrêter le comptage</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Conseil : %1</translation>
+    </message>
+    <message>
+        <source>Loading the whole value…</source>
+        <translation>Chargement de la valeur complète…</translation>
+    </message>
+    <message>
+        <source>Nothing pasted: the range does not fit, or it covers cells that cannot be edited.</source>
+        <translation>Rien n&apos;a été collé : la plage ne correspond pas, ou elle couvre des cellules non modifiables.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %n cell(s) to NULL</source>
+        <translation>
+            <numerusform>la mise à NULL de %n cellule</numerusform>
+            <numerusform>la mise à NULL de %n cellules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is NULL: it references no row.</source>
+        <translation>%1 est NULL : aucune ligne n&apos;est référencée.</translation>
+    </message>
+    <message>
+        <source>Edit Value…</source>
+        <translation>Modifier la valeur…</translation>
+    </message>
+    <message>
+        <source>Binary Value (Load / Save File)…</source>
+        <translation>Valeur binaire (charger / enregistrer un fichier)…</translation>
+    </message>
+    <message>
+        <source>Row Details…</source>
+        <translation>Détails de la ligne…</translation>
+    </message>
+    <message>
+        <source>counting rows…</source>
+        <translation>comptage des lignes…</translation>
+    </message>
+    <message>
+        <source>counting rows… (about %1)</source>
+        <translation>comptage des lignes… (environ %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln ligne</numerusform>
+            <numerusform>%Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>staged: %1</source>
+        <translation>en attente : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) changed</source>
+        <translation>
+            <numerusform>%n cellule modifiée</numerusform>
+            <numerusform>%n cellules modifiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new row(s)</source>
+        <translation>
+            <numerusform>%n nouvelle ligne</numerusform>
+            <numerusform>%n nouvelles lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) to delete</source>
+        <translation>
+            <numerusform>%n ligne à supprimer</numerusform>
+            <numerusform>%n lignes à supprimer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::TextValueDialog</name>
+    <message>
+        <source>Value: %1</source>
+        <translation>Valeur : %1</translation>
     </message>
 </context>
 </TS>

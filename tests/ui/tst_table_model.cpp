@@ -661,6 +661,34 @@ private slots:
         jumpAround(connection, shape);
     }
 
+    // A page refused for a transient reason (here POOL_TIMEOUT: the only
+    // connection is busy) is tried again a little later, not left as "…".
+    void aPageRefusedByABusyPoolIsTriedAgain()
+    {
+        TW_REQUIRE_SERVICE(m_pg, QStringLiteral("PostgreSQL"));
+        config::ConnectionProfile profile = m_scratch->createDatabase(QStringLiteral("busy"));
+        profile.name = QStringLiteral("pgbusy");
+        profile.pool.size = 1;
+        profile.pool.overflow = 0;
+        profile.pool.acquireTimeoutMs = 300;
+        QVERIFY(test::runScript(profile, kPostgresScript).ok());
+        QVERIFY(test::waitFor(m_registry.open(profile)));
+        auto shape = test::resultOf(data::describeTable(m_registry, profile.name, {QStringLiteral("public"), QStringLiteral("items")}));
+        QVERIFY(shape.ok());
+        auto sleeper = m_registry.pool(profile.name)->run([](db::Session &session) {
+            return session.scalar(QStringLiteral("SELECT pg_sleep(1.5)::text"));
+        });
+        TableModel model(&m_registry);
+        QSignalSpy failed(&model, &TableModel::loadFailed);
+        model.setTable(profile.name, shape.value());
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), kTimeout);
+        QCOMPARE(failed.first().first().value<Error>().code(), ErrorCode::PoolTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, 0), kTimeout);
+        QCOMPARE(idAt(model, 0), 1LL);
+        QVERIFY(test::resultOf(sleeper).ok());
+        m_registry.close(profile.name);
+    }
+
     void stagedEditAndConflictOnPostgres()
     {
         TW_REQUIRE_SERVICE(m_pg, QStringLiteral("PostgreSQL"));

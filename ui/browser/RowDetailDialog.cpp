@@ -81,25 +81,28 @@ RowDetailDialog::RowDetailDialog(TableModel *model, int row, QWidget *parent)
 
 int RowDetailDialog::applyEdits()
 {
-    int changed = 0;
-    m_model->undoStack()->beginMacro(tr("Edit row %1").arg(m_row + 1));
+    // Collected first: an untouched form must not leave an empty undo step.
+    QList<QPair<QModelIndex, QVariant>> edits;
     for (const Field &field : std::as_const(m_fields)) {
         if (field.edit->isReadOnly())
             continue;
         const QModelIndex index = m_model->index(m_row, field.column);
         const QVariant before = index.data(Qt::EditRole);
         if (field.null->isChecked()) {
-            if (!before.isNull() && m_model->setData(index, QVariant(), Qt::EditRole))
-                ++changed;
-            continue;
+            if (!before.isNull())
+                edits.append({index, QVariant()});
+        } else if (before.isNull() || (field.edit->isModified() && field.edit->text() != before.toString())) {
+            // A field switched from NULL to text (also empty text) is a value.
+            edits.append({index, field.edit->text()});
         }
-        // A field switched from NULL to empty text is an empty string.
-        if (field.edit->isModified() || (before.isNull() && !field.null->isChecked())) {
-            if (field.edit->text() != before.toString() || before.isNull()) {
-                if (m_model->setData(index, field.edit->text(), Qt::EditRole))
-                    ++changed;
-            }
-        }
+    }
+    if (edits.isEmpty())
+        return 0;
+    int changed = 0;
+    m_model->undoStack()->beginMacro(tr("Edit row %1").arg(m_row + 1));
+    for (const auto &[index, value] : std::as_const(edits)) {
+        if (m_model->setData(index, value, Qt::EditRole))
+            ++changed;
     }
     m_model->undoStack()->endMacro();
     return changed;

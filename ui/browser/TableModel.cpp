@@ -135,6 +135,7 @@ void TableModel::dropPages()
     m_cache.clear();
     m_exactPages.clear();
     m_failed.clear();
+    m_retries.clear();
     m_minRows = 0;
     m_endSeen = false;
 }

@@ -157,6 +157,7 @@ private:
     void pageArrived(quint64 generation, qint64 page, quint64 jobId, data::PageAnchor::Kind kind, int limit,
                      const Result<data::Page> &result);
     void prefetchAround(qint64 page);
+    void retryLater(qint64 page);
     void setLoadedRowCount(qint64 count, bool exact);
     void cancelAllJobs();
     void dropPages();
@@ -187,7 +188,8 @@ private:
     mutable QList<qint64> m_requested; // pages asked for since the last fetch, latest last
     QTimer *m_fetchTimer;
     QHash<qint64, Flight> m_inFlight;  // page → job
-    QSet<qint64> m_failed;             // pages whose load failed in this generation: not retried
+    QSet<qint64> m_failed;             // pages whose load failed in this generation: not retried at once
+    QHash<qint64, int> m_retries;      // transient failures per page, for the backoff
     quint64 m_stamp = 0;
     qint64 m_minRows = 0;              // rows known to exist (pages read from the start)
     bool m_endSeen = false;            // a page read from the start met the end: the count is known

@@ -45,6 +45,23 @@ void TableModel::startBrowse()
     fetchPage(0, false);
 }
 
+void TableModel::retryLater(qint64 page)
+{
+    // A restarting server, a busy pool: worth another try, a little later
+    // each time (1, 2, 4 … 30 s), instead of "…" until the user refreshes.
+    const int attempt = m_retries.value(page, 0);
+    m_retries.insert(page, attempt + 1);
+    const int delayMs = std::min(1000 << std::min(attempt, 5), 30000);
+    QTimer::singleShot(delayMs, this, [this, generation = m_generation, page] {
+        if (generation != m_generation || !m_failed.remove(page))
+            return;
+        // Fetched again at once rather than on the next paint: with no rows
+        // shown yet (the first page failed), nothing would paint.
+        if (!m_cache.contains(page) && !m_inFlight.contains(page))
+            fetchPage(page, false);
+    });
+}
+
 void TableModel::requestPage(qint64 page) const
 {
     if (m_failed.contains(page))
@@ -163,6 +180,8 @@ void TableModel::pageArrived(quint64 generation, qint64 page, quint64 jobId, dat
     if (!result.ok()) {
         if (result.error().code() != ErrorCode::QueryCancelled) {
             m_failed.insert(page); // not retried on every paint; a new browse clears it
+            if (retryFor(result.error().code()) == Retry::Later)
+                retryLater(page);
             emit loadFailed(result.error());
         }
         return;
@@ -201,6 +220,7 @@ void TableModel::pageArrived(quint64 generation, qint64 page, quint64 jobId, dat
         emitAllChanged();
         return;
     }
+    m_retries.remove(page);
     for (qint64 evicted : m_cache.insert(page, rows))
         m_exactPages.remove(evicted);
     if (exactPosition)
