@@ -59,6 +59,17 @@ Status PageSql::validate() const
                        {{QStringLiteral("limit"), m_request.limit}});
     if (m_request.truncateAt < 0)
         return invalid(QStringLiteral("truncateAt must not be negative"), {{QStringLiteral("truncateAt"), m_request.truncateAt}});
+    // QtSql rewrites every '?' outside its idea of a quoted string into a
+    // parameter ($n for QPSQL), and its idea of quoting is not PostgreSQL's
+    // (E'\'', dollar quotes): the text that runs would differ from the text
+    // ReadGuard checked, and our bound values would shift into the user's
+    // condition. So the condition may not contain '?' at all.
+    if (m_request.where.contains(QLatin1Char('?')))
+        return Error(ErrorCode::ValidationFailed,
+                     QStringLiteral("the WHERE condition may not contain '?': it would be taken for a parameter"),
+                     {{QStringLiteral("table"), table}, {QStringLiteral("where"), QStringLiteral("rejected")}},
+                     QStringLiteral("for jsonb's ? operators use jsonb_exists(), jsonb_exists_any() or jsonb_exists_all(); "
+                                    "inside a string write chr(63) (PostgreSQL) or char(63) (SQLite)"));
     for (const Filter &filter : m_request.filters) {
         const QString op = filterOpName(filter.op);
         const QVariantMap details{{QStringLiteral("table"), table}, {QStringLiteral("column"), filter.column},

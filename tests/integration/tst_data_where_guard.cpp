@@ -39,6 +39,10 @@ private slots:
         QTest::addColumn<QString>("where");
         QTest::newRow("commit+delete") << QStringLiteral("1=1); COMMIT; DELETE FROM t; --");
         QTest::newRow("rollback+delete") << QStringLiteral("1=1); ROLLBACK; DELETE FROM t; --");
+        // QtSql turns "v?$b$" into the identifier "v$1$b$", which would let
+        // the ';' out of the dollar-quoted string the server's check saw.
+        QTest::newRow("question mark reshaping a dollar quote")
+            << QStringLiteral("1=1) AND (v::jsonb?$b$); DELETE FROM t; SELECT (c$b$");
         QTest::newRow("commit+delete newline") << QStringLiteral("1=1); COMMIT; DELETE FROM t; SELECT (1\n");
     }
     void pageWhereCannotEscapeTheReadOnlyTransaction()

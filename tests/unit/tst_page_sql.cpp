@@ -118,6 +118,18 @@ private slots:
         QCOMPARE(sql.error().details().value(QStringLiteral("column")).toString(), QStringLiteral("x\"y"));
     }
 
+    void aQuestionMarkInTheWhereIsRefusedWithTheWayAround()
+    {
+        PageRequest r;
+        r.where = QStringLiteral("doc ? 'a'");
+        auto sql = PageSql::make(db::dialectFor(config::Driver::Postgres), shape(config::Driver::Postgres), r);
+        QVERIFY(!sql.ok());
+        QCOMPARE(sql.error().code(), ErrorCode::ValidationFailed);
+        QVERIFY(sql.error().hint().contains(QLatin1String("jsonb_exists")));
+        r.where = QStringLiteral("name = '?'");
+        QVERIFY(!PageSql::make(db::dialectFor(config::Driver::Sqlite), shape(config::Driver::Sqlite), r).ok());
+    }
+
     // Parenthesised so its OR stays inside, on lines of its own so a
     // trailing "-- comment" cannot swallow what follows.
     void freeWhereIsParenthesisedOnItsOwnLines()
