@@ -2,6 +2,7 @@
 
 #include "DescribeParts.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tw::data {
@@ -37,9 +38,13 @@ std::optional<QVariant> interpolate(const QVariant &min, const QVariant &max, do
     const double high = max.toDouble(&okMax);
     if (!okMin || !okMax)
         return std::nullopt;
-    const double value = low + f * (high - low);
-    if (integer)
-        return QVariant(qint64(std::floor(value)));
+    const double value = std::clamp(low + f * (high - low), std::min(low, high), std::max(low, high));
+    if (integer) {
+        // Keys near ±2^63 round to ±2^63 as doubles: converting that to
+        // qint64 is undefined, so stay inside the largest double below it.
+        constexpr double limit = 9223372036854774784.0;
+        return QVariant(qint64(std::floor(std::clamp(value, -limit, limit))));
+    }
     return QVariant(value);
 }
 

@@ -76,8 +76,33 @@ private slots:
             "INSERT INTO mixed VALUES (1, 1, 'a'), (2, 1.0, 'A'), (3, '1', 'b'), (4, x'31', 'B'), (5, NULL, NULL),"
             " (6, 2, 'a'), (7, NULL, 'c'), (8, 1, NULL), (9, 'x', 'C'), (10, 0.5, 'a');"
             "CREATE TABLE victim (x INTEGER);"
+            "CREATE TABLE extremes (id INTEGER PRIMARY KEY, v TEXT);"
+            "INSERT INTO extremes VALUES (-9223372036854775808, 'min'), (-1, 'a'), (0, 'b'), (1, 'c'),"
+            " (9223372036854775807, 'max');"
             "CREATE TABLE ver (id INTEGER PRIMARY KEY, a, b TEXT);"
             "INSERT INTO ver VALUES (1, 1, 'x'), (2, 5, 'y');")).ok());
+    }
+
+    // Interpolating between keys near ±2^63 must land on real rows, not
+    // overflow a double-to-integer conversion.
+    void jumpsBetweenTheExtremeRowidsLandOnRows_data()
+    {
+        QTest::addColumn<double>("fraction");
+        for (double f : {0.0, 0.25, 0.5, 0.999, 1.0})
+            QTest::newRow(qPrintable(QString::number(f))) << f;
+    }
+
+    void jumpsBetweenTheExtremeRowidsLandOnRows()
+    {
+        QFETCH(double, fraction);
+        const TableShape s = shape("extremes");
+        PageRequest r = request({}, {}, 2);
+        r.anchor = PageAnchor::at(fraction);
+        auto page = TW_OK(m_db.page(s, r));
+        QVERIFY(page.ok());
+        QVERIFY(!page.value().rows.isEmpty());
+        for (const Row &row : page.value().rows)
+            QVERIFY(!row.values.at(1).toString().isEmpty());
     }
 
     void pagesEveryRowOfATableWithNullPrimaryKeys()
