@@ -201,11 +201,11 @@ void TableTab::shapeArrived(const data::TableShape &shape)
     m_message->hide();
     m_filters->setShape(shape);
     m_filters->setFilters(m_initialFilters);
-    m_model->setTable(m_connection, shape);
     // Fit the columns to the first rows once (later pages must not make the
     // grid jump), within bounds so one long text does not push the rest away.
     // The first rows arrive as changed rows or, when the estimate came later,
-    // as inserted ones: listen to both.
+    // as inserted ones: listen to both. Connected before setTable(): a page
+    // that is already done when its continuation is attached lands at once.
     auto fitted = std::make_shared<QList<QMetaObject::Connection>>();
     const auto fit = [this, fitted] {
         if (m_columnsFitted || !m_model->index(0, 0).data(TableModel::IsLoadedRole).toBool())
@@ -222,6 +222,7 @@ void TableTab::shapeArrived(const data::TableShape &shape)
     *fitted << connect(m_model, &QAbstractItemModel::dataChanged, this, fit)
             << connect(m_model, &QAbstractItemModel::rowsInserted, this, fit)
             << connect(m_model, &QAbstractItemModel::modelReset, this, fit);
+    m_model->setTable(m_connection, shape);
     if (!m_initialFilters.isEmpty())
         m_model->setBrowse(m_initialFilters, {}, {});
     if (!shape.editable)
