@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace tw::config {
 
@@ -13,6 +14,22 @@ struct MonitoringSettings
     int windowSeconds = 600;      // how much history the ring buffers keep
 
     bool operator==(const MonitoringSettings &) const = default;
+};
+
+// One rule of the API's role-based policy (deny by default): callers with
+// `role` get the permissions in `allow` ("database:read", "database:write",
+// "database:delete", "database:migrate", "database:admin") on the connections
+// and tables matching the globs, without the columns in `denyColumns`
+// ("schema.table.column"; SQLite tables are "main.<table>").
+struct PolicyRule
+{
+    QString role;
+    QStringList allow;
+    QStringList connections;      // globs, at least one
+    QStringList tables;           // globs on "schema.table"; default "*"
+    QStringList denyColumns;
+
+    bool operator==(const PolicyRule &) const = default;
 };
 
 struct ApiSettings
@@ -28,6 +45,7 @@ struct ApiSettings
     int maxBodyBytes = 1048576;
     int maxPageSize = 1000;
     int rateLimitPerMinute = 600; // per subject
+    QList<PolicyRule> policy;     // empty: nobody may do anything
 
     bool operator==(const ApiSettings &) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include "ConfigLoader.h"
 #include "ConfigPaths.h"
+#include "ConfigPolicy.h"
 #include "ConfigSchema.h"
 #include "ConfigYaml.h"
 
@@ -159,7 +160,7 @@ private:
             return api;
         const QString at = QStringLiteral("api");
         const auto keys = entries(node, at, {"listen", "port", "tls_cert", "tls_key", "oidc",
-                                             "metrics_public", "limits"});
+                                             "metrics_public", "limits", "policy"});
         auto has = [&](const char *key) { return keys.contains(QLatin1String(key)); };
         auto get = [&](const char *key) { return keys.value(QLatin1String(key)); };
 
@@ -180,6 +181,8 @@ private:
             const char *missing = api.tlsCert.isEmpty() ? "tls_cert" : "tls_key";
             fail(child(at, missing), QStringLiteral("tls_cert and tls_key must be given together"), node);
         }
+        if (has("policy"))
+            api.policy = policyRules(get("policy"), child(at, "policy"));
         if (has("metrics_public"))
             api.metricsPublic = boolean(get("metrics_public"), child(at, "metrics_public"));
         if (has("oidc"))

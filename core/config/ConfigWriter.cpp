@@ -105,6 +105,27 @@ void writeApi(YAML::Emitter &out, const ApiSettings &api, const QString &baseDir
         put(out, "rate_per_minute", api.rateLimitPerMinute);
         out << YAML::EndMap;
     }
+    // Written back whole: a GUI save must never drop the access policy.
+    if (!api.policy.isEmpty()) {
+        const auto list = [&out](const char *key, const QStringList &values) {
+            out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+            for (const QString &value : values)
+                out << value.toStdString();
+            out << YAML::EndSeq;
+        };
+        out << YAML::Key << "policy" << YAML::Value << YAML::BeginSeq;
+        for (const PolicyRule &rule : api.policy) {
+            out << YAML::BeginMap;
+            put(out, "role", rule.role);
+            list("allow", rule.allow);
+            list("connections", rule.connections);
+            list("tables", rule.tables);
+            if (!rule.denyColumns.isEmpty())
+                list("deny_columns", rule.denyColumns);
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
     out << YAML::EndMap;
 }
 
