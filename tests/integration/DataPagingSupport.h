@@ -123,6 +123,40 @@ inline data::PageRequest anchored(data::PageRequest r, data::PageAnchor anchor)
     return r;
 }
 
+// Every row of a browse, read page after page from the first (or, backwards,
+// from the last), in browse order; stops after maxPages or at an error.
+inline QList<QStringList> walkForwards(DataHarness &db, const data::TableShape &s, const data::PageRequest &r,
+                                       int maxPages = 400)
+{
+    QList<QStringList> seen;
+    Result<data::Page> page = db.page(s, anchored(r, data::PageAnchor::first()));
+    for (int n = 0; n < maxPages && page.ok(); ++n) {
+        seen << rendered(page.value());
+        if (page.value().atEnd || page.value().rows.isEmpty())
+            break;
+        page = db.page(s, anchored(r, data::PageAnchor::after(page.value().rows.last().orderKey)));
+    }
+    if (!page.ok())
+        qWarning() << page.error().toString();
+    return seen;
+}
+
+inline QList<QStringList> walkBackwards(DataHarness &db, const data::TableShape &s, const data::PageRequest &r,
+                                        int maxPages = 400)
+{
+    QList<QStringList> seen;
+    Result<data::Page> page = db.page(s, anchored(r, data::PageAnchor::last()));
+    for (int n = 0; n < maxPages && page.ok(); ++n) {
+        seen = rendered(page.value()) + seen;
+        if (page.value().atStart || page.value().rows.isEmpty())
+            break;
+        page = db.page(s, anchored(r, data::PageAnchor::before(page.value().rows.first().orderKey)));
+    }
+    if (!page.ok())
+        qWarning() << page.error().toString();
+    return seen;
+}
+
 } // namespace tw::test
 
 // Unwraps a Result in a test slot, failing with the error's text.

@@ -22,35 +22,6 @@ class TestDataKeysetPostgres : public QObject
         auto s = TW_OK(m_db.describe(QString(), QString::fromLatin1(name)));
         return s.valueOr(TableShape{});
     }
-    QList<QStringList> walkForwards(const TableShape &s, PageRequest r, int maxPages = 400)
-    {
-        QList<QStringList> seen;
-        Result<Page> page = m_db.page(s, anchored(r, PageAnchor::first()));
-        for (int n = 0; n < maxPages && page.ok(); ++n) {
-            seen << rendered(page.value());
-            if (page.value().atEnd || page.value().rows.isEmpty())
-                break;
-            page = m_db.page(s, anchored(r, PageAnchor::after(page.value().rows.last().orderKey)));
-        }
-        if (!page.ok())
-            qWarning() << page.error().toString();
-        return seen;
-    }
-    QList<QStringList> walkBackwards(const TableShape &s, PageRequest r, int maxPages = 400)
-    {
-        QList<QStringList> seen;
-        Result<Page> page = m_db.page(s, anchored(r, PageAnchor::last()));
-        for (int n = 0; n < maxPages && page.ok(); ++n) {
-            seen = rendered(page.value()) + seen;
-            if (page.value().atStart || page.value().rows.isEmpty())
-                break;
-            page = m_db.page(s, anchored(r, PageAnchor::before(page.value().rows.first().orderKey)));
-        }
-        if (!page.ok())
-            qWarning() << page.error().toString();
-        return seen;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -107,8 +78,8 @@ private slots:
         QCOMPARE(expected.size(), 300);
         for (int limit : {7, 40}) {
             PageRequest r = request(keys, {}, limit);
-            QCOMPARE(walkForwards(s, r), expected);
-            QCOMPARE(walkBackwards(s, r), expected);
+            QCOMPARE(test::walkForwards(m_db, s, r), expected);
+            QCOMPARE(test::walkBackwards(m_db, s, r), expected);
         }
     }
 
@@ -136,12 +107,12 @@ private slots:
         const TableShape p = shape("parted");
         QCOMPARE(p.identity, RowIdentity::PrimaryKey);
         const auto expected = m_db.direct(QStringLiteral("SELECT id::text AS c1, v FROM parted ORDER BY id"));
-        QCOMPARE(walkForwards(p, request({}, {}, 33)), expected);
-        QCOMPARE(walkBackwards(p, request({}, {}, 33)), expected);
+        QCOMPARE(test::walkForwards(m_db, p, request({}, {}, 33)), expected);
+        QCOMPARE(test::walkBackwards(m_db, p, request({}, {}, 33)), expected);
         const TableShape v = shape("kv");
         const auto ve = m_db.direct(QStringLiteral("SELECT id::text AS c1, t AS c2 FROM kv ORDER BY t NULLS LAST, id"));
-        QCOMPARE(walkForwards(v, request({{QStringLiteral("t"), false}, {QStringLiteral("id"), false}}, {}, 33)), ve);
-        QCOMPARE(walkBackwards(v, request({{QStringLiteral("t"), false}, {QStringLiteral("id"), false}}, {}, 33)), ve);
+        QCOMPARE(test::walkForwards(m_db, v, request({{QStringLiteral("t"), false}, {QStringLiteral("id"), false}}, {}, 33)), ve);
+        QCOMPARE(test::walkBackwards(m_db, v, request({{QStringLiteral("t"), false}, {QStringLiteral("id"), false}}, {}, 33)), ve);
     }
 
     void ctidTablePagesBothWays()
@@ -149,8 +120,8 @@ private slots:
         const TableShape h = shape("heap");
         QCOMPARE(h.identity, RowIdentity::Ctid);
         const auto expected = m_db.direct(QStringLiteral("SELECT v::text AS c1, w FROM heap ORDER BY v NULLS LAST, ctid"));
-        QCOMPARE(walkForwards(h, request({{QStringLiteral("v"), false}}, {}, 23)), expected);
-        QCOMPARE(walkBackwards(h, request({{QStringLiteral("v"), false}}, {}, 23)), expected);
+        QCOMPARE(test::walkForwards(m_db, h, request({{QStringLiteral("v"), false}}, {}, 23)), expected);
+        QCOMPARE(test::walkBackwards(m_db, h, request({{QStringLiteral("v"), false}}, {}, 23)), expected);
         for (double f : {0.1, 0.5, 0.9}) {
             auto page = TW_OK(m_db.page(h, anchored(request({}, {}, 20), PageAnchor::at(f))));
             QVERIFY(page.ok());

@@ -24,36 +24,6 @@ class TestDataSqliteEdges : public QObject
         return s.valueOr(TableShape{});
     }
 
-    // Walks forwards with `limit` rows a page; every row seen, in order.
-    QList<QStringList> walkForwards(const TableShape &s, PageRequest r, int maxPages = 100)
-    {
-        QList<QStringList> seen;
-        Result<Page> page = m_db.page(s, anchored(r, PageAnchor::first()));
-        for (int n = 0; n < maxPages && page.ok(); ++n) {
-            seen << rendered(page.value());
-            if (page.value().atEnd || page.value().rows.isEmpty())
-                break;
-            page = m_db.page(s, anchored(r, PageAnchor::after(page.value().rows.last().orderKey)));
-        }
-        if (!page.ok())
-            qWarning() << page.error().toString();
-        return seen;
-    }
-    QList<QStringList> walkBackwards(const TableShape &s, PageRequest r, int maxPages = 100)
-    {
-        QList<QStringList> seen;
-        Result<Page> page = m_db.page(s, anchored(r, PageAnchor::last()));
-        for (int n = 0; n < maxPages && page.ok(); ++n) {
-            seen = rendered(page.value()) + seen;
-            if (page.value().atStart || page.value().rows.isEmpty())
-                break;
-            page = m_db.page(s, anchored(r, PageAnchor::before(page.value().rows.first().orderKey)));
-        }
-        if (!page.ok())
-            qWarning() << page.error().toString();
-        return seen;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -110,8 +80,8 @@ private slots:
         const TableShape s = shape("nullpk");
         qInfo() << "identity" << int(s.identity) << s.keyColumns << "editable" << s.editable;
         const QList<QStringList> expected = m_db.direct(QStringLiteral("SELECT k, v FROM nullpk ORDER BY k NULLS LAST, rowid"));
-        QCOMPARE(walkForwards(s, request({}, {}, 2)).size(), expected.size());
-        QCOMPARE(walkBackwards(s, request({}, {}, 2)).size(), expected.size());
+        QCOMPARE(test::walkForwards(m_db, s, request({}, {}, 2)).size(), expected.size());
+        QCOMPARE(test::walkBackwards(m_db, s, request({}, {}, 2)).size(), expected.size());
     }
 
     void editsARowWithANullPrimaryKeyOrRefusesClearly()
@@ -135,8 +105,8 @@ private slots:
         const TableShape s = shape("blobpk");
         const auto expected = m_db.direct(QStringLiteral("SELECT k, v FROM blobpk ORDER BY k"));
         for (int limit : {1, 2, 3}) {
-            QCOMPARE(walkForwards(s, request({}, {}, limit)).size(), expected.size());
-            QCOMPARE(walkBackwards(s, request({}, {}, limit)).size(), expected.size());
+            QCOMPARE(test::walkForwards(m_db, s, request({}, {}, limit)).size(), expected.size());
+            QCOMPARE(test::walkBackwards(m_db, s, request({}, {}, limit)).size(), expected.size());
         }
     }
 
@@ -166,8 +136,8 @@ private slots:
                                                   .arg(desc ? QStringLiteral("DESC NULLS FIRST") : QStringLiteral("ASC NULLS LAST")));
             for (int limit : {1, 2}) {
                 r.limit = limit;
-                QCOMPARE(ids(walkForwards(s, r)), ids(expected));
-                QCOMPARE(ids(walkBackwards(s, r)), ids(expected));
+                QCOMPARE(ids(test::walkForwards(m_db, s, r)), ids(expected));
+                QCOMPARE(ids(test::walkBackwards(m_db, s, r)), ids(expected));
             }
         }
     }
@@ -191,8 +161,8 @@ private slots:
         const auto expected = m_db.direct(QStringLiteral("SELECT id, a, b FROM mixed ORDER BY ") + order);
         for (int limit : {1, 2, 3}) {
             PageRequest r = request(keys, {}, limit);
-            QCOMPARE(walkForwards(s, r), expected);
-            QCOMPARE(walkBackwards(s, r), expected);
+            QCOMPARE(test::walkForwards(m_db, s, r), expected);
+            QCOMPARE(test::walkBackwards(m_db, s, r), expected);
         }
     }
 
