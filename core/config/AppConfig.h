@@ -32,20 +32,46 @@ struct PolicyRule
     bool operator==(const PolicyRule &) const = default;
 };
 
+// How the API checks bearer tokens (see core/http/auth).
+struct OidcSettings
+{
+    QString issuer;               // empty: no OIDC configured, protected routes refuse everyone
+    QString audience;             // required with an issuer (RFC 9068)
+    QString rolesClaim = QStringLiteral("roles");   // dotted path, e.g. realm_access.roles, or scope
+    QStringList algorithms{QStringLiteral("RS256"), QStringLiteral("PS256"), QStringLiteral("ES256"),
+                           QStringLiteral("EdDSA")};
+    int leewaySeconds = 30;       // 0..60
+    QStringList tokenTypes{QStringLiteral("at+jwt")}; // add "JWT" for issuers without RFC 9068 tokens
+
+    bool operator==(const OidcSettings &) const = default;
+};
+
+struct ApiLimits
+{
+    int requestsPerSecond = 50;   // per subject, token bucket
+    int burst = 100;
+    int maxConcurrent = 16;       // requests in flight per subject
+    int maxBodyBytes = 1048576;
+    int maxHeaderBytes = 16384;   // request line + headers
+    int maxUrlBytes = 8192;
+    int maxPageRows = 1000;
+    int maxFilterTerms = 64;
+
+    bool operator==(const ApiLimits &) const = default;
+};
+
 struct ApiSettings
 {
     QString listenAddress = QStringLiteral("127.0.0.1");
     int port = 8080;              // 0: let the OS pick one
-    QString tlsCert;              // both or neither
+    QString tlsCertificate;       // both or neither
     QString tlsKey;
-    QString oidcIssuer;           // empty: no OIDC configured, protected routes refuse everyone
-    QString oidcAudience;
-    QString rolesClaim = QStringLiteral("roles");   // dotted path, e.g. realm_access.roles
-    bool metricsPublic = false;
-    int maxBodyBytes = 1048576;
-    int maxPageSize = 1000;
-    int rateLimitPerMinute = 600; // per subject
+    OidcSettings oidc;
     QList<PolicyRule> policy;     // empty: nobody may do anything
+    ApiLimits limits;
+    QString auditLog;             // empty: audit.jsonl in the app's data folder
+    bool metricsPublic = false;
+    int shutdownGraceSeconds = 10;
 
     bool operator==(const ApiSettings &) const = default;
 };

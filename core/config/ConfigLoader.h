@@ -19,13 +19,17 @@
 //     driver: sqlite
 //     file: ./demo.sqlite           # sqlite: required; relative to the config file's folder
 // api:
-//   listen: 127.0.0.1               # an IP address; 0.0.0.0 or :: for all interfaces
-//   port: 8080                      # 0-65535 (0: any free port)
-//   tls_cert: server.crt            # both or neither; relative to the config file's folder
-//   tls_key: server.key
-//   oidc: { issuer: https://idp.example/realms/x, audience: tablewright, roles_claim: roles }
+//   listen: 127.0.0.1:8080          # ADDRESS:PORT ([::1]:8080 for IPv6; port 0: any free port)
+//   tls: { certificate: server.crt, key: server.key }   # both; relative to the config file's folder
+//   oidc: { issuer: https://idp.example/realms/x, audience: tablewright, roles_claim: roles,
+//           algorithms: [RS256, PS256, ES256, EdDSA], leeway_seconds: 30, token_types: [at+jwt] }
+//   policy: [ { role: analyst, allow: [database:read], connections: [chinook], tables: ["public.*"],
+//               deny_columns: [public.customer.email] } ]   # see ConfigPolicy.h
+//   limits: { requests_per_second: 50, burst: 100, max_concurrent: 16, max_body_bytes: 1048576,
+//             max_header_bytes: 16384, max_url_bytes: 8192, max_page_rows: 1000, max_filter_terms: 64 }
+//   audit_log: audit.jsonl          # default: audit.jsonl in the app's data folder
 //   metrics_public: false
-//   limits: { max_body_bytes: 1048576, max_page_size: 1000, rate_per_minute: 600 }
+//   shutdown_grace_seconds: 10
 // monitoring: { interval_ms: 5000, window_seconds: 600 }
 //
 // Every key is optional unless marked required. Unknown keys are errors (a typo

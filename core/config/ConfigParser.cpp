@@ -2,7 +2,7 @@
 
 #include "ConfigLoader.h"
 #include "ConfigPaths.h"
-#include "ConfigPolicy.h"
+#include "ConfigApi.h"
 #include "ConfigSchema.h"
 #include "ConfigYaml.h"
 
@@ -33,7 +33,8 @@ public:
         if (keys.contains(QStringLiteral("connections")))
             config.connections = connections(keys.value(QStringLiteral("connections")));
         if (keys.contains(QStringLiteral("api")))
-            config.api = api(keys.value(QStringLiteral("api")));
+            config.api = apiSettings(keys.value(QStringLiteral("api")), QStringLiteral("api"),
+                                     [this](const YAML::Node &n, const QString &f) { return path(n, f); });
         if (keys.contains(QStringLiteral("monitoring")))
             config.monitoring = monitoring(keys.value(QStringLiteral("monitoring")));
         return config;
@@ -151,80 +152,6 @@ private:
         if (values.contains(prePing))
             pool.prePing = boolean(values.value(prePing), at + QLatin1Char('.') + prePing);
         return pool;
-    }
-
-    ApiSettings api(const YAML::Node &node)
-    {
-        ApiSettings api;
-        if (node.IsNull())
-            return api;
-        const QString at = QStringLiteral("api");
-        const auto keys = entries(node, at, {"listen", "port", "tls_cert", "tls_key", "oidc",
-                                             "metrics_public", "limits", "policy"});
-        auto has = [&](const char *key) { return keys.contains(QLatin1String(key)); };
-        auto get = [&](const char *key) { return keys.value(QLatin1String(key)); };
-
-        if (has("listen")) {
-            api.listenAddress = text(get("listen"), child(at, "listen"));
-            if (QHostAddress(api.listenAddress).isNull()) {
-                fail(child(at, "listen"), QStringLiteral("must be an IP address such as 127.0.0.1, 0.0.0.0 or ::"),
-                     get("listen"));
-            }
-        }
-        if (has("port"))
-            api.port = integer(get("port"), child(at, "port"), 0, schema::kMaxPort);
-        if (has("tls_cert"))
-            api.tlsCert = path(get("tls_cert"), child(at, "tls_cert"));
-        if (has("tls_key"))
-            api.tlsKey = path(get("tls_key"), child(at, "tls_key"));
-        if (api.tlsCert.isEmpty() != api.tlsKey.isEmpty()) {
-            const char *missing = api.tlsCert.isEmpty() ? "tls_cert" : "tls_key";
-            fail(child(at, missing), QStringLiteral("tls_cert and tls_key must be given together"), node);
-        }
-        if (has("policy"))
-            api.policy = policyRules(get("policy"), child(at, "policy"));
-        if (has("metrics_public"))
-            api.metricsPublic = boolean(get("metrics_public"), child(at, "metrics_public"));
-        if (has("oidc"))
-            oidc(get("oidc"), child(at, "oidc"), api);
-        if (has("limits") && !get("limits").IsNull()) {
-            const QString lat = child(at, "limits");
-            const auto limits = entries(get("limits"), lat, {"max_body_bytes", "max_page_size", "rate_per_minute"});
-            auto lget = [&](const char *key) { return limits.value(QLatin1String(key)); };
-            if (limits.contains(QStringLiteral("max_body_bytes")))
-                api.maxBodyBytes = integer(lget("max_body_bytes"), child(lat, "max_body_bytes"), 1, 1 << 30);
-            if (limits.contains(QStringLiteral("max_page_size")))
-                api.maxPageSize = integer(lget("max_page_size"), child(lat, "max_page_size"), 1, 1000000);
-            if (limits.contains(QStringLiteral("rate_per_minute")))
-                api.rateLimitPerMinute = integer(lget("rate_per_minute"), child(lat, "rate_per_minute"), 1, 1000000);
-        }
-        return api;
-    }
-
-    static void oidc(const YAML::Node &node, const QString &at, ApiSettings &api)
-    {
-        if (node.IsNull())
-            return;
-        const auto keys = entries(node, at, {"issuer", "audience", "roles_claim"});
-        auto get = [&](const char *key) { return keys.value(QLatin1String(key)); };
-        const bool hasIssuer = keys.contains(QStringLiteral("issuer"));
-        const bool hasAudience = keys.contains(QStringLiteral("audience"));
-        if (hasAudience && !hasIssuer)
-            fail(child(at, "issuer"), QStringLiteral("missing issuer URL (required with an audience)"), node);
-        if (hasIssuer) {
-            api.oidcIssuer = text(get("issuer"), child(at, "issuer"));
-            const QUrl issuer(api.oidcIssuer, QUrl::StrictMode);
-            if (!issuer.isValid() || issuer.host().isEmpty()
-                || (issuer.scheme() != QLatin1String("https") && issuer.scheme() != QLatin1String("http"))) {
-                fail(child(at, "issuer"), QStringLiteral("must be an http(s) URL"), get("issuer"));
-            }
-            // RFC 9068: an access token must be checked against our audience.
-            if (!hasAudience)
-                fail(child(at, "audience"), QStringLiteral("missing audience (required with an issuer)"), node);
-            api.oidcAudience = text(get("audience"), child(at, "audience"));
-        }
-        if (keys.contains(QStringLiteral("roles_claim")))
-            api.rolesClaim = text(get("roles_claim"), child(at, "roles_claim"));
     }
 
     static MonitoringSettings monitoring(const YAML::Node &node)

@@ -2,22 +2,7 @@
 
 #include "ConfigYaml.h"
 
-
 namespace tw::config::yamlcheck {
-
-namespace {
-
-QStringList textList(const YAML::Node &node, const QString &at)
-{
-    if (!node.IsSequence())
-        fail(at, QStringLiteral("must be a list"), node);
-    QStringList out;
-    for (std::size_t i = 0; i < node.size(); ++i)
-        out << text(node[i], QStringLiteral("%1[%2]").arg(at).arg(i));
-    return out;
-}
-
-} // namespace
 
 const QStringList &policyPermissions()
 {

@@ -4,6 +4,7 @@
 #include "ConfigLoader.h"
 #include "ConfigPaths.h"
 #include "ConfigSchema.h"
+#include "ListenAddress.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -71,57 +72,89 @@ void writeConnection(YAML::Emitter &out, const ConnectionProfile &c, const QStri
     out << YAML::EndMap;
 }
 
+void putList(YAML::Emitter &out, const char *key, const QStringList &values)
+{
+    out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const QString &value : values)
+        out << YAML::DoubleQuoted << value.toStdString();
+    out << YAML::EndSeq;
+}
+
+void writeOidc(YAML::Emitter &out, const OidcSettings &oidc)
+{
+    const OidcSettings d;
+    if (oidc == d)
+        return;
+    out << YAML::Key << "oidc" << YAML::Value << YAML::BeginMap;
+    if (!oidc.issuer.isEmpty())
+        put(out, "issuer", oidc.issuer);
+    if (!oidc.audience.isEmpty())
+        put(out, "audience", oidc.audience);
+    if (oidc.rolesClaim != d.rolesClaim)
+        put(out, "roles_claim", oidc.rolesClaim);
+    if (oidc.algorithms != d.algorithms)
+        putList(out, "algorithms", oidc.algorithms);
+    if (oidc.leewaySeconds != d.leewaySeconds)
+        put(out, "leeway_seconds", oidc.leewaySeconds);
+    if (oidc.tokenTypes != d.tokenTypes)
+        putList(out, "token_types", oidc.tokenTypes);
+    out << YAML::EndMap;
+}
+
+void writeLimits(YAML::Emitter &out, const ApiLimits &limits)
+{
+    const ApiLimits d;
+    if (limits == d)
+        return;
+    out << YAML::Key << "limits" << YAML::Value << YAML::BeginMap;
+    const auto write = [&](const char *key, int value, int fallback) {
+        if (value != fallback)
+            put(out, key, value);
+    };
+    write("requests_per_second", limits.requestsPerSecond, d.requestsPerSecond);
+    write("burst", limits.burst, d.burst);
+    write("max_concurrent", limits.maxConcurrent, d.maxConcurrent);
+    write("max_body_bytes", limits.maxBodyBytes, d.maxBodyBytes);
+    write("max_header_bytes", limits.maxHeaderBytes, d.maxHeaderBytes);
+    write("max_url_bytes", limits.maxUrlBytes, d.maxUrlBytes);
+    write("max_page_rows", limits.maxPageRows, d.maxPageRows);
+    write("max_filter_terms", limits.maxFilterTerms, d.maxFilterTerms);
+    out << YAML::EndMap;
+}
+
 void writeApi(YAML::Emitter &out, const ApiSettings &api, const QString &baseDir)
 {
     const ApiSettings d;
     if (api == d)
         return;
     out << YAML::Key << "api" << YAML::Value << YAML::BeginMap;
-    if (api.listenAddress != d.listenAddress)
-        put(out, "listen", api.listenAddress);
-    if (api.port != d.port)
-        put(out, "port", api.port);
-    if (!api.tlsCert.isEmpty() || !api.tlsKey.isEmpty()) {
-        put(out, "tls_cert", relativeConfigPath(api.tlsCert, baseDir));
-        put(out, "tls_key", relativeConfigPath(api.tlsKey, baseDir));
-    }
-    if (!api.oidcIssuer.isEmpty() || !api.oidcAudience.isEmpty() || api.rolesClaim != d.rolesClaim) {
-        out << YAML::Key << "oidc" << YAML::Value << YAML::BeginMap;
-        if (!api.oidcIssuer.isEmpty())
-            put(out, "issuer", api.oidcIssuer);
-        if (!api.oidcAudience.isEmpty())
-            put(out, "audience", api.oidcAudience);
-        if (api.rolesClaim != d.rolesClaim)
-            put(out, "roles_claim", api.rolesClaim);
+    if (api.listenAddress != d.listenAddress || api.port != d.port)
+        put(out, "listen", ListenAddress{api.listenAddress, api.port}.toString());
+    if (!api.tlsCertificate.isEmpty() || !api.tlsKey.isEmpty()) {
+        out << YAML::Key << "tls" << YAML::Value << YAML::BeginMap;
+        put(out, "certificate", relativeConfigPath(api.tlsCertificate, baseDir));
+        put(out, "key", relativeConfigPath(api.tlsKey, baseDir));
         out << YAML::EndMap;
     }
+    writeOidc(out, api.oidc);
+    writeLimits(out, api.limits);
+    if (!api.auditLog.isEmpty())
+        put(out, "audit_log", relativeConfigPath(api.auditLog, baseDir));
     if (api.metricsPublic != d.metricsPublic)
         put(out, "metrics_public", api.metricsPublic);
-    if (api.maxBodyBytes != d.maxBodyBytes || api.maxPageSize != d.maxPageSize
-        || api.rateLimitPerMinute != d.rateLimitPerMinute) {
-        out << YAML::Key << "limits" << YAML::Value << YAML::BeginMap;
-        put(out, "max_body_bytes", api.maxBodyBytes);
-        put(out, "max_page_size", api.maxPageSize);
-        put(out, "rate_per_minute", api.rateLimitPerMinute);
-        out << YAML::EndMap;
-    }
+    if (api.shutdownGraceSeconds != d.shutdownGraceSeconds)
+        put(out, "shutdown_grace_seconds", api.shutdownGraceSeconds);
     // Written back whole: a GUI save must never drop the access policy.
     if (!api.policy.isEmpty()) {
-        const auto list = [&out](const char *key, const QStringList &values) {
-            out << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
-            for (const QString &value : values)
-                out << value.toStdString();
-            out << YAML::EndSeq;
-        };
         out << YAML::Key << "policy" << YAML::Value << YAML::BeginSeq;
         for (const PolicyRule &rule : api.policy) {
             out << YAML::BeginMap;
             put(out, "role", rule.role);
-            list("allow", rule.allow);
-            list("connections", rule.connections);
-            list("tables", rule.tables);
+            putList(out, "allow", rule.allow);
+            putList(out, "connections", rule.connections);
+            putList(out, "tables", rule.tables);
             if (!rule.denyColumns.isEmpty())
-                list("deny_columns", rule.denyColumns);
+                putList(out, "deny_columns", rule.denyColumns);
             out << YAML::EndMap;
         }
         out << YAML::EndSeq;

@@ -108,4 +108,14 @@ bool boolean(const YAML::Node &node, const QString &field)
     return value;
 }
 
+QStringList textList(const YAML::Node &node, const QString &field)
+{
+    if (!node.IsSequence())
+        fail(field, QStringLiteral("must be a list"), node);
+    QStringList out;
+    for (std::size_t i = 0; i < node.size(); ++i)
+        out << text(node[i], QStringLiteral("%1[%2]").arg(field).arg(i));
+    return out;
+}
+
 } // namespace tw::config::yamlcheck

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <yaml-cpp/yaml.h>
 
@@ -35,5 +36,7 @@ QHash<QString, YAML::Node> entries(const YAML::Node &node, const QString &path,
 QString text(const YAML::Node &node, const QString &field, bool allowEmpty = false);
 int integer(const YAML::Node &node, const QString &field, int min, int max);
 bool boolean(const YAML::Node &node, const QString &field);
+// A list of strings; an item that is not one is named by its index.
+QStringList textList(const YAML::Node &node, const QString &field);
 
 } // namespace tw::config::yamlcheck

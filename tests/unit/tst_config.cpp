@@ -47,13 +47,15 @@ const QByteArray kFullExample =
     "    driver: sqlite\n"
     "    file: ./demo.sqlite\n"
     "api:\n"
-    "  listen: 0.0.0.0\n"
-    "  port: 9090\n"
-    "  tls_cert: tls/server.crt\n"
-    "  tls_key: /etc/tw/server.key\n"
-    "  oidc: { issuer: \"https://idp.example/realms/tw\", audience: tablewright, roles_claim: realm_access.roles }\n"
+    "  listen: 0.0.0.0:9090\n"
+    "  tls: { certificate: tls/server.crt, key: /etc/tw/server.key }\n"
+    "  oidc: { issuer: \"https://idp.example/realms/tw\", audience: tablewright, roles_claim: realm_access.roles,\n"
+    "          algorithms: [ES256], leeway_seconds: 5, token_types: [at+jwt, JWT] }\n"
     "  metrics_public: true\n"
-    "  limits: { max_body_bytes: 2048, max_page_size: 50, rate_per_minute: 30 }\n"
+    "  audit_log: logs/audit.jsonl\n"
+    "  shutdown_grace_seconds: 3\n"
+    "  limits: { max_body_bytes: 2048, max_page_rows: 50, requests_per_second: 30, burst: 7, max_concurrent: 2,\n"
+    "            max_header_bytes: 4096, max_url_bytes: 1024, max_filter_terms: 9 }\n"
     "monitoring: { interval_ms: 1000, window_seconds: 120 }\n";
 
 } // namespace
@@ -104,15 +106,19 @@ private slots:
 
         QCOMPARE(c.api.listenAddress, QStringLiteral("0.0.0.0"));
         QCOMPARE(c.api.port, 9090);
-        QCOMPARE(c.api.tlsCert, QStringLiteral("/base/tls/server.crt"));
+        QCOMPARE(c.api.tlsCertificate, QStringLiteral("/base/tls/server.crt"));
         QCOMPARE(c.api.tlsKey, QStringLiteral("/etc/tw/server.key"));
-        QCOMPARE(c.api.oidcIssuer, QStringLiteral("https://idp.example/realms/tw"));
-        QCOMPARE(c.api.oidcAudience, QStringLiteral("tablewright"));
-        QCOMPARE(c.api.rolesClaim, QStringLiteral("realm_access.roles"));
+        QCOMPARE(c.api.oidc.issuer, QStringLiteral("https://idp.example/realms/tw"));
+        QCOMPARE(c.api.oidc.audience, QStringLiteral("tablewright"));
+        QCOMPARE(c.api.oidc.rolesClaim, QStringLiteral("realm_access.roles"));
+        QCOMPARE(c.api.oidc.algorithms, QStringList{QStringLiteral("ES256")});
+        QCOMPARE(c.api.oidc.leewaySeconds, 5);
+        QCOMPARE(c.api.oidc.tokenTypes, (QStringList{QStringLiteral("at+jwt"), QStringLiteral("JWT")}));
         QVERIFY(c.api.metricsPublic);
-        QCOMPARE(c.api.maxBodyBytes, 2048);
-        QCOMPARE(c.api.maxPageSize, 50);
-        QCOMPARE(c.api.rateLimitPerMinute, 30);
+        QCOMPARE(c.api.auditLog, QStringLiteral("/base/logs/audit.jsonl"));
+        QCOMPARE(c.api.shutdownGraceSeconds, 3);
+        const ApiLimits limits{30, 7, 2, 2048, 4096, 1024, 50, 9};
+        QCOMPARE(c.api.limits, limits);
         QCOMPARE(c.monitoring.intervalMs, 1000);
         QCOMPARE(c.monitoring.windowSeconds, 120);
 
@@ -189,16 +195,25 @@ private slots:
                                        << "connections[0].host" << "duplicate key";
         QTest::newRow("host list") << QByteArray("connections:\n  - { name: a, driver: postgres, host: [a, b], database: d }\n")
                                    << "connections[0].host" << "single value";
-        QTest::newRow("api port") << QByteArray("api: { port: 70000 }\n") << "api.port" << "between 0 and 65535";
-        QTest::newRow("api listen") << QByteArray("api: { listen: everywhere }\n") << "api.listen" << "IP address";
-        QTest::newRow("api tls half") << QByteArray("api: { tls_cert: a.crt }\n") << "api.tls_key" << "together";
+        QTest::newRow("api port") << QByteArray("api: { listen: '127.0.0.1:70000' }\n") << "api.listen" << "between 0 and 65535";
+        QTest::newRow("api no port") << QByteArray("api: { listen: 127.0.0.1 }\n") << "api.listen" << "ADDRESS:PORT";
+        QTest::newRow("api listen") << QByteArray("api: { listen: 'everywhere:80' }\n") << "api.listen" << "IP address";
+        QTest::newRow("api v6 brackets") << QByteArray("api: { listen: '::1:80' }\n") << "api.listen" << "brackets";
+        QTest::newRow("api tls half") << QByteArray("api: { tls: { certificate: a.crt } }\n") << "api.tls.key" << "together";
+        QTest::newRow("api old port key") << QByteArray("api: { port: 8080 }\n") << "api.port" << "unknown key";
+        QTest::newRow("api limit zero") << QByteArray("api: { limits: { burst: 0 } }\n") << "api.limits.burst" << "between 1";
+        QTest::newRow("api limit typo") << QByteArray("api: { limits: { rate_per_minute: 5 } }\n") << "api.limits.rate_per_minute" << "unknown key";
+        QTest::newRow("oidc hs256") << QByteArray("api: { oidc: { issuer: 'https://idp', audience: a, algorithms: [RS256, HS256] } }\n")
+                                    << "api.oidc.algorithms[1]" << "unsupported algorithm";
+        QTest::newRow("oidc leeway") << QByteArray("api: { oidc: { issuer: 'https://idp', audience: a, leeway_seconds: 300 } }\n")
+                                     << "api.oidc.leeway_seconds" << "between 0 and 60";
         QTest::newRow("api typo") << QByteArray("api: { lisen: 127.0.0.1 }\n") << "api.lisen" << "unknown key";
         QTest::newRow("oidc no issuer") << QByteArray("api: { oidc: { audience: x } }\n") << "api.oidc.issuer" << "missing";
         QTest::newRow("oidc bad issuer") << QByteArray("api: { oidc: { issuer: not a url, audience: x } }\n")
                                          << "api.oidc.issuer" << "URL";
         QTest::newRow("oidc no audience") << QByteArray("api: { oidc: { issuer: 'https://idp' } }\n")
                                           << "api.oidc.audience" << "missing";
-        QTest::newRow("limits") << QByteArray("api: { limits: { max_page_size: 0 } }\n") << "api.limits.max_page_size" << "between 1";
+        QTest::newRow("limits") << QByteArray("api: { limits: { max_page_rows: 0 } }\n") << "api.limits.max_page_rows" << "between 1";
         QTest::newRow("interval") << QByteArray("monitoring: { interval_ms: 10 }\n") << "monitoring.interval_ms" << "between 100";
         QTest::newRow("window") << QByteArray("monitoring: { interval_ms: 60000, window_seconds: 30 }\n")
                                 << "monitoring.window_seconds" << "interval";
@@ -437,13 +452,19 @@ private slots:
         config.connections = {pg, lite};
         config.api.listenAddress = QStringLiteral("::");
         config.api.port = 0;
-        config.api.tlsCert = dir.filePath(QStringLiteral("sub/c.pem"));
+        config.api.tlsCertificate = dir.filePath(QStringLiteral("sub/c.pem"));
         config.api.tlsKey = QStringLiteral("/etc/k.pem");
-        config.api.oidcIssuer = QStringLiteral("http://127.0.0.1:9000/realm");
-        config.api.oidcAudience = QStringLiteral("tw");
-        config.api.rolesClaim = QStringLiteral("groups");
+        config.api.oidc.issuer = QStringLiteral("http://127.0.0.1:9000/realm");
+        config.api.oidc.audience = QStringLiteral("tw");
+        config.api.oidc.rolesClaim = QStringLiteral("groups");
+        config.api.oidc.algorithms = {QStringLiteral("EdDSA"), QStringLiteral("RS256")};
+        config.api.oidc.leewaySeconds = 0;
+        config.api.oidc.tokenTypes = {QStringLiteral("JWT")};
         config.api.metricsPublic = true;
-        config.api.maxPageSize = 10;
+        config.api.limits.maxPageRows = 10;
+        config.api.limits.burst = 3;
+        config.api.auditLog = dir.filePath(QStringLiteral("sub/audit/a.jsonl"));
+        config.api.shutdownGraceSeconds = 0;
         config.monitoring.windowSeconds = 60;
 
         const Status saved = saveConfigFile(config, path);
