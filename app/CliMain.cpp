@@ -5,6 +5,7 @@
 #include "CliOutput.h"
 #include "SchemaCommand.h"
 #include "SecretCommand.h"
+#include "ServeCommand.h"
 
 #include <QCoreApplication>
 
@@ -35,6 +36,8 @@ std::optional<int> runCli(int argc, char **argv)
         return runSchema(app);
     if (std::strcmp(command, "secret") == 0)
         return runSecretCommand(app);
+    if (std::strcmp(command, "serve") == 0)
+        return runServe(app);
     err() << "tablewright " << command << ": not available in this build yet" << Qt::endl;
     return 2;
 }

@@ -88,7 +88,11 @@ int runGui(int argc, char **argv)
 
     config::KeychainSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);
-    ui::MainWindow window(profiles, &registry);
+    // The API panel needs the api settings too; the files named on the
+    // command line join the configured connections.
+    config::AppConfig appConfig = loaded.ok() ? loaded.value() : config::AppConfig{};
+    appConfig.connections = profiles;
+    ui::MainWindow window(appConfig, &registry);
     window.show();
 
     if (parser.isSet(demoOption)) {

@@ -14,6 +14,7 @@ packages=(
   libgl-dev libvulkan-dev libxkbcommon-dev
   libpq-dev libsqlite3-dev sqlite3 libssl-dev libyaml-cpp-dev
   postgresql postgresql-contrib
+  prometheus   # promtool checks the /metrics exposition in tests
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core
 )
@@ -24,6 +25,18 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 
+# The test OIDC provider's node modules (tools/oidc-provider): npm ci when they
+# are missing or older than its package-lock.json.
+oidc_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/oidc-provider"
+install_oidc_provider() {
+  if [ -f "$oidc_dir/package-lock.json" ] && command -v npm >/dev/null 2>&1 &&
+     { [ ! -f "$oidc_dir/node_modules/.package-lock.json" ] ||
+       [ "$oidc_dir/package-lock.json" -nt "$oidc_dir/node_modules/.package-lock.json" ]; }; then
+    echo "install-deps: npm ci in tools/oidc-provider"
+    (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -33,6 +46,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  install_oidc_provider
   exit 0
 fi
 
@@ -42,3 +56,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_oidc_provider

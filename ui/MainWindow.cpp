@@ -5,6 +5,7 @@
 #include "Workbench.h"
 #include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
+#include "api/ApiFeature.h"
 #include "browser/BrowserFeature.h"
 #include "schema/SchemaFeature.h"
 
@@ -25,6 +26,11 @@ namespace tw::ui {
 
 MainWindow::MainWindow(const QList<config::ConnectionProfile> &profiles, db::ConnectionRegistry *registry,
                        QWidget *parent)
+    : MainWindow(config::AppConfig{profiles, {}, {}}, registry, parent)
+{
+}
+
+MainWindow::MainWindow(const config::AppConfig &config, db::ConnectionRegistry *registry, QWidget *parent)
     : QMainWindow(parent)
     , m_registry(registry)
     , m_connections(new ConnectionListModel(this))
@@ -33,7 +39,9 @@ MainWindow::MainWindow(const QList<config::ConnectionProfile> &profiles, db::Con
     , m_placeholder(new QLabel(this))
     , m_bench(new Workbench(this, m_pages, registry))
 {
+    const QList<config::ConnectionProfile> &profiles = config.connections;
     setWindowTitle(tr("Tablewright"));
+    m_bench->setConfig(config);
     m_connections->setProfiles(profiles);
 
     m_connectionView->setModel(m_connections);
@@ -117,6 +125,7 @@ void MainWindow::installFeatures()
 {
     SchemaFeature::install(*m_bench);
     BrowserFeature::install(*m_bench);
+    ApiFeature::install(*m_bench);   // last: its close guard stops the server only once the others agreed
 }
 
 void MainWindow::addConnection(const config::ConnectionProfile &profile)

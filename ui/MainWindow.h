@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/AppConfig.h"
 #include "config/ConnectionProfile.h"
 #include "error/Error.h"
 
@@ -29,6 +30,9 @@ class MainWindow final : public QMainWindow
 public:
     MainWindow(const QList<config::ConnectionProfile> &profiles, db::ConnectionRegistry *registry,
                QWidget *parent = nullptr);
+    // The whole loaded configuration: its connections fill the list, the
+    // rest (api settings) goes to the features through the Workbench.
+    MainWindow(const config::AppConfig &config, db::ConnectionRegistry *registry, QWidget *parent = nullptr);
 
     ConnectionListModel *connectionModel() const { return m_connections; }
     Workbench *workbench() const { return m_bench; }

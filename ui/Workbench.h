@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/Snapshot.h"
+#include "config/AppConfig.h"
 #include "error/Error.h"
 
 #include <QHash>
@@ -22,7 +23,7 @@ class ConnectionRegistry;
 namespace tw::ui {
 
 enum class MenuGroup { File, Connection, View, Help };
-enum class PageId { Start, Schema, Browser, Console, Migrations, Dashboard };
+enum class PageId { Start, Schema, Browser, Console, Migrations, Dashboard, Api };
 
 // What a feature sees of the main window: named menu groups, a stack of
 // pages, the status bar and the connection registry. Features install
@@ -36,6 +37,10 @@ public:
 
     db::ConnectionRegistry &registry() const { return *m_registry; }
     QMainWindow *window() const { return m_window; }
+    // The loaded configuration (api settings, configured connections); set by
+    // the main window before the features are installed.
+    const config::AppConfig &config() const { return m_config; }
+    void setConfig(config::AppConfig config) { m_config = std::move(config); }
 
     void setMenu(MenuGroup group, QMenu *menu) { m_menus.insert(group, menu); }
     QMenu *menu(MenuGroup group) const { return m_menus.value(group); }
@@ -73,6 +78,7 @@ private:
     QMainWindow *m_window;
     QStackedWidget *m_stack;
     db::ConnectionRegistry *m_registry;
+    config::AppConfig m_config;
     QHash<MenuGroup, QMenu *> m_menus;
     QHash<PageId, QWidget *> m_pages;
     QString m_connection;

@@ -1,0 +1,481 @@
+#include "ApiServer.h"
+
+#include "ApiResponses.h"
+#include "HttpFrontend.h"
+#include "HttpListener.h"
+#include "Router.h"
+#include "ServerState.h"
+#include "SystemRoutes.h"
+#include "audit/AuditLog.h"
+#include "auth/Authenticator.h"
+#include "auth/OidcKeyProvider.h"
+#include "limits/ConcurrencyLimiter.h"
+#include "limits/RateLimiter.h"
+#include "log/Categories.h"
+#include "metrics/ApiMetrics.h"
+#include "monitor/HealthMonitor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUuid>
+
+namespace tw::http {
+
+class ApiServerPrivate
+{
+public:
+    ApiServer *q = nullptr;
+    ServerState state;
+    Router router;
+    std::unique_ptr<metrics::ApiMetrics> metrics;
+    std::unique_ptr<audit::AuditLog> audit;
+    std::unique_ptr<limits::RateLimiter> rate;
+    std::unique_ptr<limits::ConcurrencyLimiter> concurrency;
+    QPointer<monitor::HealthMonitor> health;
+    std::unique_ptr<monitor::HealthMonitor> ownHealth;
+    auth::OidcKeyProvider *keys = nullptr;      // child of q
+    auth::Authenticator *authenticator = nullptr; // child of q
+    HttpListener *listener = nullptr;           // child of frontend
+    HttpFrontend *frontend = nullptr;           // child of q
+    QUrl baseUrl;
+    int inFlight = 0;
+    QMap<int, quint64> counts;
+    std::shared_ptr<QPromise<void>> stopping;
+
+    Status loadTls(const config::ApiSettings &api, std::optional<QSslConfiguration> *out) const;
+    void dispatch(HttpConnection *connection, quint64 slot, HttpRequest request);
+    void authorize(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route);
+    void run(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route,
+             std::optional<auth::Identity> identity, limits::ConcurrencyLimiter::Permit permit);
+    void finish(QPointer<HttpConnection> connection, quint64 slot, const HttpRequest &request, const QString &route,
+                HttpResponse response, const auth::Identity *identity, const QString &denial = {});
+    void settleStop();
+};
+
+namespace {
+
+// A client's X-Request-Id is kept when it is short and plain (so logs of a
+// proxy and ours line up), otherwise replaced.
+QString requestIdFor(const HttpRequest &request)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+    const QString given = QString::fromLatin1(request.header("x-request-id"));
+    if (plain.match(given).hasMatch())
+        return given;
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString defaultAuditPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/audit.jsonl");
+}
+
+} // namespace
+
+ApiServer::ApiServer(db::ConnectionRegistry *registry, monitor::HealthMonitor *health, QObject *parent)
+    : QObject(parent), d(std::make_unique<ApiServerPrivate>())
+{
+    qRegisterMetaType<tw::http::RequestLogEntry>();
+    d->q = this;
+    d->state.registry = registry;
+    d->health = health;
+}
+
+ApiServer::~ApiServer()
+{
+    // Continuations still pending hold QPointers to connections, which die
+    // with the frontend below; none touches d afterwards (context = this).
+    delete d->frontend;
+    d->frontend = nullptr;
+}
+
+Status ApiServerPrivate::loadTls(const config::ApiSettings &api, std::optional<QSslConfiguration> *out) const
+{
+    if (api.tlsCertificate.isEmpty())
+        return {};
+    const auto invalid = [](const char *field, const QString &message) {
+        return Error(ErrorCode::ConfigInvalid, QStringLiteral("api.tls.%1: %2").arg(QLatin1String(field), message));
+    };
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(api.tlsCertificate, QSsl::Pem);
+    if (chain.isEmpty())
+        return invalid("certificate", QStringLiteral("no PEM certificate could be read from %1").arg(api.tlsCertificate));
+    QFile keyFile(api.tlsKey);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return invalid("key", QStringLiteral("cannot read %1: %2").arg(api.tlsKey, keyFile.errorString()));
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Opaque}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return invalid("key", QStringLiteral("%1 holds no unencrypted PEM private key (RSA or EC)").arg(api.tlsKey));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    *out = tls;
+    return {};
+}
+
+Status ApiServer::start(const config::AppConfig &config, std::optional<config::ListenAddress> listen)
+{
+    if (isListening())
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("the API server is already listening on %1").arg(baseUrl().toString()));
+    const config::ApiSettings &api = config.api;
+    const config::ListenAddress address = listen.value_or(config::ListenAddress{api.listenAddress, api.port});
+
+    std::optional<QSslConfiguration> tls;
+    if (Status loaded = d->loadTls(api, &tls); !loaded)
+        return loaded;
+
+    auto audit = std::make_unique<audit::AuditLog>();
+    const QString auditPath = api.auditLog.isEmpty() ? defaultAuditPath() : api.auditLog;
+    QDir().mkpath(QFileInfo(auditPath).absolutePath());
+    if (Status opened = audit->open(auditPath); !opened)
+        return Error(ErrorCode::ConfigInvalid, QStringLiteral("api.audit_log: %1").arg(opened.error().message()));
+
+    // Everything a previous start() left is replaced.
+    delete d->frontend;
+    d->frontend = nullptr;
+    delete d->authenticator;
+    d->authenticator = nullptr;
+    delete d->keys;
+    d->keys = nullptr;
+    d->router = Router();
+    d->counts.clear();
+    d->stopping.reset();
+
+    d->audit = std::move(audit);
+    d->metrics = std::make_unique<metrics::ApiMetrics>();
+    d->rate = std::make_unique<limits::RateLimiter>(
+        limits::RateLimiter::Settings{double(api.limits.requestsPerSecond), double(api.limits.burst), 100000});
+    d->concurrency = std::make_unique<limits::ConcurrencyLimiter>(api.limits.maxConcurrent);
+    if (!d->health) {
+        d->ownHealth = std::make_unique<monitor::HealthMonitor>(d->state.registry);
+        d->health = d->ownHealth.get();
+        d->ownHealth->start(config.monitoring.intervalMs);
+        d->ownHealth->probeAll();
+    }
+    d->metrics->watchPools(d->state.registry);
+    d->metrics->watchHealth(d->health);
+
+    if (!api.oidc.issuer.isEmpty()) {
+        d->keys = new auth::OidcKeyProvider(api.oidc.issuer, this);
+        auth::ValidationOptions options;
+        options.issuer = api.oidc.issuer;
+        options.audience = api.oidc.audience;
+        options.algorithms = api.oidc.algorithms;
+        options.leewaySeconds = api.oidc.leewaySeconds;
+        options.acceptedTypes = api.oidc.tokenTypes;
+        d->authenticator = new auth::Authenticator(d->keys, options, api.oidc.rolesClaim, this);
+        connect(d->keys, &auth::OidcKeyProvider::keysRefreshed, this, &ApiServer::authStateChanged);
+        d->keys->start();
+    }
+
+    d->state.health = d->health;
+    d->state.keys = d->keys;
+    d->state.metrics = d->metrics.get();
+    d->state.audit = d->audit.get();
+    d->state.config = config;
+    d->state.policy = Policy(api.policy);
+    d->state.startedAt = QDateTime::currentDateTimeUtc();
+    addSystemRoutes(d->router, d->state, this);
+
+    FrameLimits limits;
+    limits.maxHeaderBytes = api.limits.maxHeaderBytes;
+    limits.maxUrlBytes = api.limits.maxUrlBytes;
+    limits.maxBodyBytes = api.limits.maxBodyBytes;
+    d->frontend = new HttpFrontend([p = d.get()](HttpConnection *c, quint64 slot, HttpRequest r) {
+        p->dispatch(c, slot, std::move(r));
+    }, this);
+    d->listener = new HttpListener(limits, tls, d->frontend);
+    connect(d->listener, &HttpListener::acceptError, this, [](QAbstractSocket::SocketError) {
+        qCWarning(lcHttp) << "accepting a connection failed";
+    });
+    if (!d->listener->listen(QHostAddress(address.host), quint16(address.port))) {
+        const QString why = d->listener->errorString();
+        delete d->frontend;
+        d->frontend = nullptr;
+        d->listener = nullptr;
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot listen on %1: %2").arg(address.toString(), why));
+    }
+    d->frontend->bind(d->listener);
+
+    const config::ListenAddress bound{address.host, d->listener->serverPort()};
+    d->baseUrl = QUrl(QStringLiteral("%1://%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http"), bound.toString()));
+    if (!tls && !bound.isLoopback()) {
+        qCWarning(lcHttp).noquote() << "listening on" << bound.toString()
+                                    << "without TLS: bearer tokens and data travel in clear text (set api.tls)";
+    }
+    if (api.oidc.issuer.isEmpty())
+        qCWarning(lcHttp) << "no OIDC issuer configured (api.oidc): every protected route answers 401";
+    qCInfo(lcHttp).noquote() << "listening on" << d->baseUrl.toString();
+    emit listeningChanged(true);
+    return {};
+}
+
+QFuture<void> ApiServer::stop(int graceMs)
+{
+    if (!isListening())
+        return QtFuture::makeReadyFuture();
+    if (d->stopping)
+        return d->stopping->future();
+    d->listener->close();
+    d->stopping = std::make_shared<QPromise<void>>();
+    d->stopping->start();
+    QFuture<void> done = d->stopping->future();
+    for (HttpConnection *connection : d->listener->connections())
+        connection->closeWhenIdle();
+    QTimer::singleShot(std::max(0, graceMs), this, [this, promise = std::weak_ptr(d->stopping)] {
+        if (promise.lock() != d->stopping || !d->stopping)
+            return;
+        if (d->inFlight > 0)
+            qCWarning(lcHttp) << d->inFlight << "requests still running after the grace period are cut off";
+        for (HttpConnection *connection : d->listener->connections())
+            connection->socket()->abort();
+        d->inFlight = 0;
+        d->settleStop();
+    });
+    d->settleStop();
+    return done;
+}
+
+void ApiServerPrivate::settleStop()
+{
+    if (!stopping || inFlight > 0)
+        return;
+    auto promise = std::move(stopping);
+    stopping.reset();
+    listener->close();
+    frontend->deleteLater(); // sockets, guards and listener go with it
+    frontend = nullptr;
+    listener = nullptr;
+    baseUrl.clear();
+    qCInfo(lcHttp) << "stopped";
+    promise->finish();
+    emit q->listeningChanged(false);
+}
+
+void ApiServerPrivate::dispatch(HttpConnection *connection, quint64 slot, HttpRequest request)
+{
+    request.requestId = requestIdFor(request);
+    ++inFlight;
+    metrics->requestStarted();
+    const QPointer<HttpConnection> guard(connection);
+    if (stopping) {
+        finish(guard, slot, request, QStringLiteral("unmatched"),
+               errorResponse(503, QStringLiteral("SHUTTING_DOWN"), QStringLiteral("the server is shutting down"))
+                   .withHeader("Retry-After", "1"),
+               nullptr);
+        return;
+    }
+    const auto matched = router.match(request.method, QString::fromLatin1(request.path.toLatin1()));
+    if (std::holds_alternative<Router::NotFound>(matched)) {
+        finish(guard, slot, request, QStringLiteral("unmatched"),
+               errorResponse(404, QStringLiteral("NOT_FOUND"), QStringLiteral("no such route: %1").arg(request.path)), nullptr);
+        return;
+    }
+    if (const auto *refused = std::get_if<Router::MethodNotAllowed>(&matched)) {
+        finish(guard, slot, request, QStringLiteral("unmatched"),
+               errorResponse(405, QStringLiteral("METHOD_NOT_ALLOWED"),
+                             QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(request.method)))
+                   .withHeader("Allow", refused->allow.join(", ")),
+               nullptr);
+        return;
+    }
+    const auto &match = std::get<Router::Match>(matched);
+    request.params = match.params;
+    const bool needsToken = match.route->access == Access::Authenticated
+                            || (match.route->access == Access::Metrics && !state.config.api.metricsPublic);
+    if (!needsToken) {
+        run(guard, slot, std::move(request), match.route, std::nullopt, {});
+        return;
+    }
+    authorize(guard, slot, std::move(request), match.route);
+}
+
+void ApiServerPrivate::authorize(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route)
+{
+    if (!authenticator) {
+        auth::AuthFailure failure{401, QStringLiteral("invalid_token"),
+                                  QStringLiteral("no token issuer is configured on this server"), QStringLiteral("no_issuer")};
+        metrics->authFailure(failure.reason);
+        finish(connection, slot, request, route->pattern, authFailureResponse(failure), nullptr, failure.reason);
+        return;
+    }
+    const QByteArray header = request.header("authorization");
+    authenticator->authenticate(header).then(q, [this, connection, slot, request = std::move(request), route](
+                                                     const auth::AuthOutcome &outcome) mutable {
+        if (const auto *failure = std::get_if<auth::AuthFailure>(&outcome)) {
+            metrics->authFailure(failure->reason);
+            finish(connection, slot, request, route->pattern, authFailureResponse(*failure), nullptr, failure->reason);
+            return;
+        }
+        const auto &identity = std::get<auth::Identity>(outcome);
+        const auto decision = rate->take(identity.subject, limits::RateLimiter::Clock::now());
+        if (!decision.allowed) {
+            metrics->rateLimited();
+            finish(connection, slot, request, route->pattern,
+                   errorResponse(429, QStringLiteral("RATE_LIMITED"),
+                                 QStringLiteral("too many requests: at most %1 per second (burst %2)")
+                                     .arg(state.config.api.limits.requestsPerSecond)
+                                     .arg(state.config.api.limits.burst))
+                       .withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds)),
+                   &identity, QStringLiteral("rate_limited"));
+            return;
+        }
+        auto permit = concurrency->tryAcquire(identity.subject);
+        if (!permit) {
+            metrics->rateLimited();
+            finish(connection, slot, request, route->pattern,
+                   errorResponse(429, QStringLiteral("TOO_MANY_CONCURRENT"),
+                                 QStringLiteral("at most %1 requests in flight per caller").arg(state.config.api.limits.maxConcurrent))
+                       .withHeader("Retry-After", "1"),
+                   &identity, QStringLiteral("concurrency_limited"));
+            return;
+        }
+        run(connection, slot, std::move(request), route, identity, std::move(permit));
+    });
+}
+
+void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route,
+                           std::optional<auth::Identity> identity, limits::ConcurrencyLimiter::Permit permit)
+{
+    auto who = std::make_shared<std::optional<auth::Identity>>(std::move(identity));
+    auto held = std::make_shared<limits::ConcurrencyLimiter::Permit>(std::move(permit));
+    RequestContext context{request, who->has_value() ? &**who : nullptr};
+    QFuture<HttpResponse> pending;
+    try {
+        pending = route->handler(context);
+    } catch (...) {
+        pending = answer(errorResponse(Error(ErrorCode::Internal, QStringLiteral("the request failed unexpectedly"))));
+    }
+    const QString pattern = route->pattern;
+    auto done = std::make_shared<bool>(false);
+    pending
+        .then(q, [this, connection, slot, request, pattern, who, held, done](QFuture<HttpResponse> f) {
+            HttpResponse response;
+            try {
+                response = f.result();
+            } catch (...) {
+                response = errorResponse(Error(ErrorCode::Internal, QStringLiteral("the request failed unexpectedly")));
+            }
+            *done = true;
+            held->release();
+            const bool denied = response.status == 401 || response.status == 403;
+            finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,
+                   denied ? QStringLiteral("denied") : QString());
+        })
+        .onCanceled(q, [this, connection, slot, request, pattern, who, held, done] {
+            if (*done)
+                return;
+            held->release();
+            finish(connection, slot, request, pattern,
+                   errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
+                   who->has_value() ? &**who : nullptr);
+        });
+}
+
+void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot, const HttpRequest &request,
+                              const QString &route, HttpResponse response, const auth::Identity *identity,
+                              const QString &denial)
+{
+    if (request.method == "HEAD") {
+        response.withHeader("Content-Length", QByteArray::number(response.body.size()));
+        response.body.clear();
+    }
+    const int status = response.status;
+    if (connection)
+        connection->respond(slot, response, request.requestId);
+    const double ms = request.received.nsecsElapsed() / 1e6;
+    ++counts[status];
+    metrics->requestFinished(route, QString::fromLatin1(request.method), status, ms / 1000.0);
+
+    RequestLogEntry entry{QDateTime::currentDateTimeUtc().addMSecs(-qint64(ms)), request.requestId,
+                          QString::fromLatin1(request.method), request.path, route, status, ms,
+                          identity ? identity->subject : QString()};
+    // The query string is left out: it may carry filter values.
+    qCInfo(lcHttp).noquote() << entry.method << entry.path << status << QString::number(ms, 'f', 1) + QStringLiteral("ms")
+                             << (entry.subject.isEmpty() ? QStringLiteral("-") : entry.subject) << entry.requestId;
+    if (!denial.isEmpty() || status == 401 || status == 403 || status == 429) {
+        audit::AuditRecord record;
+        record.requestId = request.requestId;
+        record.subject = identity ? identity->subject : QString();
+        record.clientId = identity ? identity->clientId : QString();
+        record.roles = identity ? identity->roles : QStringList();
+        record.connection = request.params.value(QStringLiteral("connection"));
+        record.table = request.params.value(QStringLiteral("table"));
+        record.operation = QStringLiteral("request");
+        record.status = status;
+        record.method = QString::fromLatin1(request.method);
+        record.route = route;
+        record.reason = denial.isEmpty() ? QStringLiteral("denied") : denial;
+        audit->write(record);
+    }
+    emit q->requestFinished(entry);
+    --inFlight;
+    settleStop();
+}
+
+bool ApiServer::isListening() const
+{
+    return d->listener && d->listener->isListening();
+}
+
+QUrl ApiServer::baseUrl() const
+{
+    return d->baseUrl;
+}
+
+int ApiServer::inFlight() const
+{
+    return d->inFlight;
+}
+
+QMap<int, quint64> ApiServer::statusCounts() const
+{
+    return d->counts;
+}
+
+bool ApiServer::authReady() const
+{
+    return d->keys && d->keys->ready();
+}
+
+QString ApiServer::authProblem() const
+{
+    if (!d->keys)
+        return QStringLiteral("no OIDC issuer configured (api.oidc.issuer)");
+    return d->keys->problem();
+}
+
+const Policy &ApiServer::policy() const
+{
+    return d->state.policy;
+}
+
+QStringList ApiServer::connectionNames() const
+{
+    QStringList names;
+    for (const auto &profile : d->state.config.connections)
+        names << profile.name;
+    return names;
+}
+
+QByteArray ApiServer::metricsText() const
+{
+    return d->metrics ? d->metrics->exposition() : QByteArray();
+}
+
+} // namespace tw::http

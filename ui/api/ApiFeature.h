@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCoreApplication>
+
+namespace tw::ui {
+
+class Workbench;
+
+// Installs the API panel: its page ("API Server", Ctrl+3 in the View menu)
+// and a close guard that stops a listening server (2 s grace) before the
+// window goes.
+class ApiFeature
+{
+    Q_DECLARE_TR_FUNCTIONS(tw::ui::ApiFeature)
+public:
+    static constexpr int kCloseGraceMs = 2000;
+    static void install(Workbench &bench);
+};
+
+} // namespace tw::ui
