@@ -14,7 +14,6 @@ packages=(
   libgl-dev libvulkan-dev libxkbcommon-dev
   libpq-dev libsqlite3-dev sqlite3 libssl-dev libyaml-cpp-dev
   postgresql postgresql-contrib
-  prometheus   # promtool checks the /metrics exposition in tests
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   fonts-dejavu-core
 )

@@ -25,6 +25,9 @@ bash tools/pg-test-server.sh start "$state/pg" >/dev/null
 # shellcheck disable=SC1091
 source "$state/pg/env"
 export TW_TEST_REQUIRE_SERVICES=1
+# promtool checks the /metrics exposition (unpacked from Debian's package, not installed).
+TW_PROMTOOL=$(bash tools/fetch-promtool.sh)
+export TW_PROMTOOL
 export TW_CHINOOK_DIR=${TW_CHINOOK_DIR:-$root/../shared/fixtures/chinook}
 
 # A private session bus with an unlocked gnome-keyring gives QtKeychain a real

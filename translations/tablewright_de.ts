@@ -112,6 +112,132 @@
     </message>
 </context>
 <context>
+    <name>tw::ui::ApiFeature</name>
+    <message>
+        <source>&amp;API Server</source>
+        <translation>A&amp;PI-Server</translation>
+    </message>
+    <message>
+        <source>API server listening on %1</source>
+        <translation>API-Server läuft auf %1</translation>
+    </message>
+    <message>
+        <source>API server stopped</source>
+        <translation>API-Server gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::ApiPanel</name>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; port 0 lets the system pick one.</source>
+        <translation>ADRESSE:PORT, z. B. 127.0.0.1:8080 oder [::1]:8080; bei Port 0 wählt das System einen freien Port.</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>&amp;Listen-Adresse:</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the base URL to the clipboard</source>
+        <translation>Basis-URL in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Responses:</source>
+        <translation>Antworten:</translation>
+    </message>
+    <message>
+        <source>Requests (newest first, last %L1 kept)</source>
+        <translation>Anfragen (neueste zuerst, die letzten %L1 bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Effective policy (api.policy, read-only)</source>
+        <translation>Effektive Richtlinie (api.policy, schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>migrate</source>
+        <translation>migrieren</translation>
+    </message>
+    <message>
+        <source>readonly</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>No policy rules: every protected request is refused (deny by default).</source>
+        <translation>Keine Richtlinienregeln: Jede geschützte Anfrage wird abgelehnt (standardmäßig verweigert).</translation>
+    </message>
+    <message>
+        <source>No connections configured.</source>
+        <translation>Keine Verbindungen konfiguriert.</translation>
+    </message>
+    <message>
+        <source>Deny by default. Readonly connections refuse writes, deletes and migrations whoever asks.</source>
+        <translation>Ohne passende Regel wird der Zugriff verweigert. Schreibgeschützte Verbindungen lehnen Schreibzugriffe, Löschungen und Migrationen ab, egal wer sie anfordert.</translation>
+    </message>
+    <message>
+        <source>Invalid listen address: %1</source>
+        <translation>Ungültige Listen-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>⚠ Not a loopback address and no TLS configured (api.tls): tokens and data cross the network in clear text.</source>
+        <translation>⚠ Keine Loopback-Adresse und kein TLS konfiguriert (api.tls): Tokens und Daten gehen unverschlüsselt über das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>No OIDC issuer configured (api.oidc.issuer): protected routes refuse every request.</source>
+        <translation>Kein OIDC-Aussteller konfiguriert (api.oidc.issuer): Geschützte Routen lehnen jede Anfrage ab.</translation>
+    </message>
+    <message>
+        <source>Issuer %1: keys are fetched when the server starts.</source>
+        <translation>Aussteller %1: Die Schlüssel werden beim Start des Servers abgerufen.</translation>
+    </message>
+    <message>
+        <source>Ready: keys loaded from %1.</source>
+        <translation>Bereit: Schlüssel von %1 geladen.</translation>
+    </message>
+    <message>
+        <source>Fetching keys from %1…</source>
+        <translation>Schlüssel werden von %1 abgerufen…</translation>
+    </message>
+    <message>
+        <source>Keys not loaded from %1: %2</source>
+        <translation>Schlüssel von %1 nicht geladen: %2</translation>
+    </message>
+    <message>
+        <source>2xx: %L1   3xx: %L2   4xx: %L3   5xx: %L4   total: %L5</source>
+        <translation>2xx: %L1   3xx: %L2   4xx: %L3   5xx: %L4   gesamt: %L5</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::BinaryValueDialog</name>
     <message>
         <source>Binary value: %1</source>
@@ -398,6 +524,88 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     <message>
         <source>Select an object to see its properties and DDL.</source>
         <translation>Wählen Sie ein Objekt, um seine Eigenschaften und seine DDL zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::PolicyMatrixModel</name>
+    <message>
+        <source>%1 (readonly)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>A readonly connection refuses writes, deletes and migrations whoever asks.</source>
+        <translation>Eine schreibgeschützte Verbindung lehnt Schreibzugriffe, Löschungen und Migrationen ab, egal wer sie anfordert.</translation>
+    </message>
+    <message>
+        <source>readonly</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>The policy grants %1, but the connection is readonly: refused.</source>
+        <translation>Die Richtlinie erlaubt %1, aber die Verbindung ist schreibgeschützt: abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lesen</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>schreiben</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>migrate</source>
+        <translation>migrieren</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::RequestLogModel</name>
+    <message>
+        <source>Route: %1</source>
+        <translation>Route: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Anfrage-ID</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,132 @@
     </message>
 </context>
 <context>
+    <name>tw::ui::ApiFeature</name>
+    <message>
+        <source>&amp;API Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::ApiPanel</name>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; port 0 lets the system pick one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the base URL to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests (newest first, last %L1 kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective policy (api.policy, read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>readonly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No policy rules: every protected request is refused (deny by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny by default. Readonly connections refuse writes, deletes and migrations whoever asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid listen address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Not a loopback address and no TLS configured (api.tls): tokens and data cross the network in clear text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OIDC issuer configured (api.oidc.issuer): protected routes refuse every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer %1: keys are fetched when the server starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: keys loaded from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching keys from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys not loaded from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2xx: %L1   3xx: %L2   4xx: %L3   5xx: %L4   total: %L5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::BinaryValueDialog</name>
     <message>
         <source>Binary value: %1</source>
@@ -394,6 +520,88 @@ Administration for PostgreSQL and SQLite.</source>
     </message>
     <message>
         <source>Select an object to see its properties and DDL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::PolicyMatrixModel</name>
+    <message>
+        <source>%1 (readonly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A readonly connection refuses writes, deletes and migrations whoever asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>readonly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy grants %1, but the connection is readonly: refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::RequestLogModel</name>
+    <message>
+        <source>Route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

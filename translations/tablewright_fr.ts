@@ -112,6 +112,132 @@
     </message>
 </context>
 <context>
+    <name>tw::ui::ApiFeature</name>
+    <message>
+        <source>&amp;API Server</source>
+        <translation>Serveur A&amp;PI</translation>
+    </message>
+    <message>
+        <source>API server listening on %1</source>
+        <translation>Serveur API à l&apos;écoute sur %1</translation>
+    </message>
+    <message>
+        <source>API server stopped</source>
+        <translation>Serveur API arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::ApiPanel</name>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; port 0 lets the system pick one.</source>
+        <translation>ADRESSE:PORT, par ex. 127.0.0.1:8080 ou [::1]:8080 ; avec le port 0, le système en choisit un libre.</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>&amp;Écouter sur :</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>non démarré</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>Copy the base URL to the clipboard</source>
+        <translation>Copier l&apos;URL de base dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>URL de base :</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentification :</translation>
+    </message>
+    <message>
+        <source>Responses:</source>
+        <translation>Réponses :</translation>
+    </message>
+    <message>
+        <source>Requests (newest first, last %L1 kept)</source>
+        <translation>Requêtes (les plus récentes en premier, les %L1 dernières conservées)</translation>
+    </message>
+    <message>
+        <source>Effective policy (api.policy, read-only)</source>
+        <translation>Politique en vigueur (api.policy, lecture seule)</translation>
+    </message>
+    <message>
+        <source>migrate</source>
+        <translation>migrer</translation>
+    </message>
+    <message>
+        <source>readonly</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>No policy rules: every protected request is refused (deny by default).</source>
+        <translation>Aucune règle de politique : toute requête protégée est refusée (refus par défaut).</translation>
+    </message>
+    <message>
+        <source>No connections configured.</source>
+        <translation>Aucune connexion configurée.</translation>
+    </message>
+    <message>
+        <source>Deny by default. Readonly connections refuse writes, deletes and migrations whoever asks.</source>
+        <translation>Refus par défaut. Les connexions en lecture seule refusent les écritures, les suppressions et les migrations, quel que soit le demandeur.</translation>
+    </message>
+    <message>
+        <source>Invalid listen address: %1</source>
+        <translation>Adresse d&apos;écoute invalide : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>⚠ Not a loopback address and no TLS configured (api.tls): tokens and data cross the network in clear text.</source>
+        <translation>⚠ Adresse hors boucle locale et TLS non configuré (api.tls) : les jetons et les données transitent en clair sur le réseau.</translation>
+    </message>
+    <message>
+        <source>No OIDC issuer configured (api.oidc.issuer): protected routes refuse every request.</source>
+        <translation>Aucun émetteur OIDC configuré (api.oidc.issuer) : les routes protégées refusent toutes les requêtes.</translation>
+    </message>
+    <message>
+        <source>Issuer %1: keys are fetched when the server starts.</source>
+        <translation>Émetteur %1 : les clés sont récupérées au démarrage du serveur.</translation>
+    </message>
+    <message>
+        <source>Ready: keys loaded from %1.</source>
+        <translation>Prêt : clés chargées depuis %1.</translation>
+    </message>
+    <message>
+        <source>Fetching keys from %1…</source>
+        <translation>Récupération des clés depuis %1…</translation>
+    </message>
+    <message>
+        <source>Keys not loaded from %1: %2</source>
+        <translation>Clés non chargées depuis %1 : %2</translation>
+    </message>
+    <message>
+        <source>2xx: %L1   3xx: %L2   4xx: %L3   5xx: %L4   total: %L5</source>
+        <translation>2xx : %L1   3xx : %L2   4xx : %L3   5xx : %L4   total : %L5</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::BinaryValueDialog</name>
     <message>
         <source>Binary value: %1</source>
@@ -398,6 +524,88 @@ Administration de PostgreSQL et SQLite.</translation>
     <message>
         <source>Select an object to see its properties and DDL.</source>
         <translation>Sélectionnez un objet pour voir ses propriétés et son DDL.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::PolicyMatrixModel</name>
+    <message>
+        <source>%1 (readonly)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>A readonly connection refuses writes, deletes and migrations whoever asks.</source>
+        <translation>Une connexion en lecture seule refuse les écritures, les suppressions et les migrations, quel que soit le demandeur.</translation>
+    </message>
+    <message>
+        <source>readonly</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <source>The policy grants %1, but the connection is readonly: refused.</source>
+        <translation>La politique accorde %1, mais la connexion est en lecture seule : refusé.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>écrire</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>migrate</source>
+        <translation>migrer</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::RequestLogModel</name>
+    <message>
+        <source>Route: %1</source>
+        <translation>Route : %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Durée (ms)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>ID de requête</translation>
     </message>
 </context>
 <context>

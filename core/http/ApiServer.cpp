@@ -9,6 +9,7 @@
 #include "audit/AuditLog.h"
 #include "auth/Authenticator.h"
 #include "auth/OidcKeyProvider.h"
+#include "db/ConnectionRegistry.h"
 #include "limits/ConcurrencyLimiter.h"
 #include "limits/RateLimiter.h"
 #include "log/Categories.h"
@@ -167,6 +168,13 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
         d->ownHealth->start(config.monitoring.intervalMs);
         d->ownHealth->probeAll();
     }
+    // The GUI opens connections on demand; the API serves every configured one.
+    if (d->state.registry) {
+        for (const auto &profile : config.connections) {
+            if (!d->state.registry->pool(profile.name))
+                d->state.registry->open(profile);
+        }
+    }
     d->metrics->watchPools(d->state.registry);
     d->metrics->watchHealth(d->health);
 
@@ -213,7 +221,13 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->frontend->bind(d->listener);
 
     const config::ListenAddress bound{address.host, d->listener->serverPort()};
-    d->baseUrl = QUrl(QStringLiteral("%1://%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http"), bound.toString()));
+    // A wildcard address is not one to connect to: the base URL names loopback instead.
+    config::ListenAddress reachable = bound;
+    if (QHostAddress(bound.host) == QHostAddress::AnyIPv4)
+        reachable.host = QStringLiteral("127.0.0.1");
+    else if (QHostAddress(bound.host) == QHostAddress::AnyIPv6 || QHostAddress(bound.host) == QHostAddress::Any)
+        reachable.host = QStringLiteral("::1");
+    d->baseUrl = QUrl(QStringLiteral("%1://%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http"), reachable.toString()));
     if (!tls && !bound.isLoopback()) {
         qCWarning(lcHttp).noquote() << "listening on" << bound.toString()
                                     << "without TLS: bearer tokens and data travel in clear text (set api.tls)";

@@ -57,12 +57,12 @@ class TestApiMetrics : public QObject
 private slots:
     void initTestCase()
     {
-        m_promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+        m_promtool = tw::test::promtoolPath();
     }
 
     void scrapeOfLivePoolsAndRequestsPassesPromtool()
     {
-        TW_REQUIRE_SERVICE(!m_promtool.isEmpty(), "promtool (Debian package prometheus)");
+        TW_REQUIRE_SERVICE(!m_promtool.isEmpty(), "promtool (tools/fetch-promtool.sh)");
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("metrics.sqlite"));
         QFile create(file);
@@ -142,7 +142,7 @@ private slots:
     // Before any request or connection: families with no series yet.
     void scrapeOfAFreshServerPassesPromtool()
     {
-        TW_REQUIRE_SERVICE(!m_promtool.isEmpty(), "promtool (Debian package prometheus)");
+        TW_REQUIRE_SERVICE(!m_promtool.isEmpty(), "promtool (tools/fetch-promtool.sh)");
         db::ConnectionRegistry registry;
         ApiMetrics metrics;
         metrics.watchPools(&registry);
@@ -156,7 +156,7 @@ private slots:
     // The check above can fail: promtool does flag what our names avoid.
     void promtoolFlagsBadNames()
     {
-        TW_REQUIRE_SERVICE(!m_promtool.isEmpty(), "promtool (Debian package prometheus)");
+        TW_REQUIRE_SERVICE(!m_promtool.isEmpty(), "promtool (tools/fetch-promtool.sh)");
         const PromtoolRun run = promtoolCheck(m_promtool, "# HELP tablewright_requests Requests.\n"
                                                           "# TYPE tablewright_requests counter\n"
                                                           "tablewright_requests 1\n");

@@ -290,8 +290,8 @@ private slots:
         // Never a raw path as a label: unknown routes share one.
         QVERIFY(!scrape.body.contains("/api/v1/nope"));
 
-        const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
-        TW_REQUIRE_SERVICE(!promtool.isEmpty(), QStringLiteral("promtool (Debian package prometheus)"));
+        const QString promtool = tw::test::promtoolPath();
+        TW_REQUIRE_SERVICE(!promtool.isEmpty(), QStringLiteral("promtool (tools/fetch-promtool.sh)"));
         QProcess check;
         check.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});
         QVERIFY(check.waitForStarted());

@@ -226,4 +226,9 @@ QByteArray OidcProvider::fetchToken(const QString &clientId, const QString &secr
     return answer.value(QStringLiteral("access_token")).toString().toLatin1();
 }
 
+qint64 OidcProvider::pid() const
+{
+    return running() ? m_process->processId() : 0;
+}
+
 } // namespace tw::test

@@ -67,6 +67,10 @@ public:
     // from its log, across restarts.
     int requestCount(const QString &path);
 
+    // The node process's id (0 when not running), so a test can SIGSTOP the
+    // provider to make key fetches hang (tst_serve_process).
+    qint64 pid() const;
+
 private:
     bool launch();
     void readLog();

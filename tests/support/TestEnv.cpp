@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QTcpServer>
 
 namespace tw::test {
@@ -82,6 +83,14 @@ config::ConnectionProfile sqliteProfile(const QString &file, const QString &name
     p.driver = config::Driver::Sqlite;
     p.database = file;
     return p;
+}
+
+QString promtoolPath()
+{
+    const QString given = qEnvironmentVariable("TW_PROMTOOL");
+    if (!given.isEmpty() && QFileInfo(given).isExecutable())
+        return given;
+    return QStandardPaths::findExecutable(QStringLiteral("promtool"));
 }
 
 int closedPort()

@@ -27,6 +27,9 @@ QString demoSeedPath();        // resources/demo/seed.sql
 
 config::ConnectionProfile sqliteProfile(const QString &file, const QString &name = QStringLiteral("lite"));
 
+// promtool: $TW_PROMTOOL (set by tools/test.sh via tools/fetch-promtool.sh), else PATH; empty when none.
+QString promtoolPath();
+
 // A port on 127.0.0.1 that nothing listens on (bound, read, released).
 int closedPort();
 
