@@ -454,7 +454,7 @@ Utilisez Fichier → Ouvrir un fichier SQLite… ou ajoutez des connexions au fi
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;Aideamp;e</translation>
     </message>
     <message>
         <source>&amp;About Tablewright</source>
