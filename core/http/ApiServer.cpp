@@ -28,6 +28,9 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 namespace tw::http {
 
 class ApiServerPrivate
@@ -72,6 +75,20 @@ QString requestIdFor(const HttpRequest &request)
     if (plain.match(given).hasMatch())
         return given;
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// QSslKey accepts any key; OpenSSL checks it against the certificate only
+// at each handshake, which would then all fail: caught at start instead.
+bool keyFitsCertificate(const QSslCertificate &certificate, const QByteArray &keyPem)
+{
+    const QByteArray der = certificate.toDer();
+    const auto *bytes = reinterpret_cast<const unsigned char *>(der.constData());
+    std::unique_ptr<X509, decltype(&X509_free)> x509(d2i_X509(nullptr, &bytes, long(der.size())), X509_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
+    const auto noPrompt = [](char *, int, int, void *) { return 0; }; // never ask a terminal for a passphrase
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPrompt, nullptr) : nullptr, EVP_PKEY_free);
+    return x509 && key && X509_check_private_key(x509.get(), key.get()) == 1;
 }
 
 QString defaultAuditPath()
@@ -120,6 +137,8 @@ Status ApiServerPrivate::loadTls(const config::ApiSettings &api, std::optional<Q
     }
     if (key.isNull())
         return invalid("key", QStringLiteral("%1 holds no unencrypted PEM private key (RSA or EC)").arg(api.tlsKey));
+    if (!keyFitsCertificate(chain.first(), pem))
+        return invalid("key", QStringLiteral("%1 is not the private key of the certificate in %2").arg(api.tlsKey, api.tlsCertificate));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
@@ -272,6 +291,12 @@ void ApiServerPrivate::settleStop()
     auto promise = std::move(stopping);
     stopping.reset();
     listener->close();
+    // The last answers may still sit in the sockets' write buffers (a
+    // QTcpSocket writes from the event loop): push them to the kernel now,
+    // or deleting the sockets (or exiting) drops them and the client sees a
+    // reset instead of its answer.
+    for (HttpConnection *connection : listener->connections())
+        connection->socket()->flush();
     frontend->deleteLater(); // sockets, guards and listener go with it
     frontend = nullptr;
     listener = nullptr;

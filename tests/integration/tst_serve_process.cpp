@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QtTest>
@@ -47,6 +48,7 @@ public:
 
     ~ServeRun()
     {
+        m_process.disconnect();
         if (m_process.state() != QProcess::NotRunning) {
             m_process.kill();
             m_process.waitForFinished(5000);
@@ -396,13 +398,17 @@ private slots:
     {
         // A readable certificate, but the key file does not exist.
         const QString cert = m_dir.filePath(QStringLiteral("server.crt"));
-        const int made = QProcess::execute(
+        QProcess openssl;
+        openssl.setStandardOutputFile(QProcess::nullDevice());
+        openssl.setStandardErrorFile(QProcess::nullDevice());
+        openssl.start(
             QStringLiteral("openssl"),
             {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
              QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
              QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("unused.key")),
              QStringLiteral("-out"), cert});
-        QVERIFY2(made == 0 && QFileInfo::exists(cert), "openssl did not make a certificate");
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0 && QFileInfo::exists(cert),
+                 "openssl did not make a certificate");
         const QString config = writeConfig(QStringLiteral("missing-key.yaml"),
                                            "  tls: { certificate: '" + cert.toUtf8() + "', key: '"
                                                + m_dir.filePath(QStringLiteral("missing.key")).toUtf8() + "' }\n");
