@@ -83,8 +83,12 @@ int runServe(QCoreApplication &app)
         app.exit(code);
     };
     QObject::connect(&watcher, &SignalWatcher::terminate, &app, [&](int number) {
-        if (stopping)
+        if (stopping) {
+            // A second signal: the admin does not want to wait for the grace period.
+            qCWarning(lcApp) << "signal" << number << "received again: exiting without waiting";
+            shutDown(1);
             return;
+        }
         stopping = true;
         notifySystemd("STOPPING=1");
         qCInfo(lcApp) << "signal" << number << "received: stopping";

@@ -47,6 +47,8 @@ QList<PolicyRule> policyRules(const YAML::Node &node, const QString &at)
         if (rule.connections.isEmpty())
             fail(child(rat, "connections"), QStringLiteral("must name at least one connection"), get("connections"));
         rule.tables = has("tables") ? textList(get("tables"), child(rat, "tables")) : QStringList{QStringLiteral("*")};
+        if (rule.tables.isEmpty())
+            fail(child(rat, "tables"), QStringLiteral("must name at least one table pattern (leave it out for all)"), get("tables"));
         if (has("deny_columns")) {
             rule.denyColumns = textList(get("deny_columns"), child(rat, "deny_columns"));
             for (qsizetype c = 0; c < rule.denyColumns.size(); ++c) {

@@ -29,7 +29,7 @@ HttpResponse jsonResponse(int status, const QJsonValue &body)
 {
     const QByteArray bytes = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
                                             : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
-    return HttpResponse{status, {{"Content-Type", "application/json; charset=utf-8"}}, bytes};
+    return HttpResponse{status, {{"Content-Type", "application/json; charset=utf-8"}}, bytes, {}};
 }
 
 HttpResponse errorResponse(int status, const QString &code, const QString &message, const QJsonValue &details,
@@ -62,7 +62,8 @@ HttpResponse authFailureResponse(const auth::AuthFailure &failure)
         if (!failure.description.isEmpty())
             challenge += ", error_description=" + quoted(failure.description);
     }
-    return errorResponse(401, QStringLiteral("UNAUTHENTICATED"),
+    const int status = failure.status == 400 ? 400 : 401;
+    return errorResponse(status, status == 400 ? QStringLiteral("INVALID_REQUEST") : QStringLiteral("UNAUTHENTICATED"),
                          failure.description.isEmpty() ? QStringLiteral("a bearer token is required") : failure.description)
         .withHeader("WWW-Authenticate", challenge);
 }

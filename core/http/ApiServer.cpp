@@ -51,6 +51,10 @@ public:
     HttpFrontend *frontend = nullptr;           // child of q
     QUrl baseUrl;
     int inFlight = 0;
+    // Which start() a request belongs to: answers of requests cut off by a
+    // stop (or left over from before a restart) must not touch the counts,
+    // metrics and promises of the server that runs now.
+    quint64 generation = 0;
     QMap<int, quint64> counts;
     std::shared_ptr<QPromise<void>> stopping;
 
@@ -61,6 +65,7 @@ public:
              std::optional<auth::Identity> identity, limits::ConcurrencyLimiter::Permit permit);
     void finish(QPointer<HttpConnection> connection, quint64 slot, const HttpRequest &request, const QString &route,
                 HttpResponse response, const auth::Identity *identity, const QString &denial = {});
+    void refused(int status, const QString &reason, const QHostAddress &peer);
     void settleStop();
 };
 
@@ -70,7 +75,7 @@ namespace {
 // proxy and ours line up), otherwise replaced.
 QString requestIdFor(const HttpRequest &request)
 {
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+    static const QRegularExpression plain(QStringLiteral("\\A[A-Za-z0-9._:-]{1,64}\\z"));
     const QString given = QString::fromLatin1(request.header("x-request-id"));
     if (plain.match(given).hasMatch())
         return given;
@@ -152,6 +157,8 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
 {
     if (isListening())
         return Error(ErrorCode::ValidationFailed, QStringLiteral("the API server is already listening on %1").arg(baseUrl().toString()));
+    if (d->stopping)
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("the API server is still stopping"));
     const config::ApiSettings &api = config.api;
     const config::ListenAddress address = listen.value_or(config::ListenAddress{api.listenAddress, api.port});
 
@@ -174,7 +181,8 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->keys = nullptr;
     d->router = Router();
     d->counts.clear();
-    d->stopping.reset();
+    ++d->generation;
+    d->inFlight = 0;
 
     d->audit = std::move(audit);
     d->metrics = std::make_unique<metrics::ApiMetrics>();
@@ -238,6 +246,10 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
         return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot listen on %1: %2").arg(address.toString(), why));
     }
     d->frontend->bind(d->listener);
+    d->listener->armAfterParser();
+    connect(d->listener, &HttpListener::refused, this, [p = d.get()](int status, const QString &reason, const QHostAddress &peer) {
+        p->refused(status, reason, peer);
+    });
 
     const config::ListenAddress bound{address.host, d->listener->serverPort()};
     // A wildcard address is not one to connect to: the base URL names loopback instead.
@@ -260,10 +272,10 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
 
 QFuture<void> ApiServer::stop(int graceMs)
 {
-    if (!isListening())
-        return QtFuture::makeReadyFuture();
     if (d->stopping)
         return d->stopping->future();
+    if (!isListening())
+        return QtFuture::makeReadyFuture();
     d->listener->close();
     d->stopping = std::make_shared<QPromise<void>>();
     d->stopping->start();
@@ -277,6 +289,8 @@ QFuture<void> ApiServer::stop(int graceMs)
             qCWarning(lcHttp) << d->inFlight << "requests still running after the grace period are cut off";
         for (HttpConnection *connection : d->listener->connections())
             connection->socket()->abort();
+        // Their answers, when they come, belong to a server that is gone.
+        ++d->generation;
         d->inFlight = 0;
         d->settleStop();
     });
@@ -306,9 +320,26 @@ void ApiServerPrivate::settleStop()
     emit q->listeningChanged(false);
 }
 
+void ApiServerPrivate::refused(int status, const QString &reason, const QHostAddress &peer)
+{
+    // Refused by the connection guard before any route saw it.
+    ++counts[status];
+    metrics->requestStarted();
+    metrics->requestFinished(QStringLiteral("unmatched"), QStringLiteral("-"), status, 0);
+    audit::AuditRecord record;
+    record.operation = QStringLiteral("request");
+    record.status = status;
+    record.route = QStringLiteral("unmatched");
+    record.reason = QStringLiteral("%1 (from %2)").arg(reason, peer.toString());
+    audit->write(record);
+    emit q->requestFinished(RequestLogEntry{QDateTime::currentDateTimeUtc(), QString(), QStringLiteral("-"), QString(),
+                                            QStringLiteral("unmatched"), status, 0, QString()});
+}
+
 void ApiServerPrivate::dispatch(HttpConnection *connection, quint64 slot, HttpRequest request)
 {
     request.requestId = requestIdFor(request);
+    request.generation = generation;
     ++inFlight;
     metrics->requestStarted();
     const QPointer<HttpConnection> guard(connection);
@@ -353,6 +384,17 @@ void ApiServerPrivate::authorize(QPointer<HttpConnection> connection, quint64 sl
         finish(connection, slot, request, route->pattern, authFailureResponse(failure), nullptr, failure.reason);
         return;
     }
+    int authorizations = 0;
+    for (const auto &[name, value] : request.headers)
+        authorizations += name == "authorization" ? 1 : 0;
+    if (authorizations > 1) {
+        // Two credentials: which one a proxy checked and which one we read could differ.
+        auth::AuthFailure failure{400, QStringLiteral("invalid_request"), QStringLiteral("more than one Authorization header"),
+                                  QStringLiteral("malformed")};
+        metrics->authFailure(failure.reason);
+        finish(connection, slot, request, route->pattern, authFailureResponse(failure), nullptr, failure.reason);
+        return;
+    }
     const QByteArray header = request.header("authorization");
     authenticator->authenticate(header).then(q, [this, connection, slot, request = std::move(request), route](
                                                      const auth::AuthOutcome &outcome) mutable {
@@ -385,6 +427,11 @@ void ApiServerPrivate::authorize(QPointer<HttpConnection> connection, quint64 sl
             return;
         }
         run(connection, slot, std::move(request), route, identity, std::move(permit));
+    }).onCanceled(q, [this, connection, slot, request, route] {
+        // The authenticator went away (a restart) before the token was checked.
+        finish(connection, slot, request, route->pattern,
+               errorResponse(503, QStringLiteral("SHUTTING_DOWN"), QStringLiteral("the server restarted")).withHeader("Retry-After", "1"),
+               nullptr);
     });
 }
 
@@ -435,8 +482,11 @@ void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot,
         response.body.clear();
     }
     const int status = response.status;
+    const QString auditReason = response.auditReason;
     if (connection)
         connection->respond(slot, response, request.requestId);
+    if (request.generation != generation)
+        return; // cut off by a stop, or from before a restart
     const double ms = request.received.nsecsElapsed() / 1e6;
     ++counts[status];
     metrics->requestFinished(route, QString::fromLatin1(request.method), status, ms / 1000.0);
@@ -447,7 +497,7 @@ void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot,
     // The query string is left out: it may carry filter values.
     qCInfo(lcHttp).noquote() << entry.method << entry.path << status << QString::number(ms, 'f', 1) + QStringLiteral("ms")
                              << (entry.subject.isEmpty() ? QStringLiteral("-") : entry.subject) << entry.requestId;
-    if (!denial.isEmpty() || status == 401 || status == 403 || status == 429) {
+    if (!denial.isEmpty() || !auditReason.isEmpty() || status == 401 || status == 403 || status == 429) {
         audit::AuditRecord record;
         record.requestId = request.requestId;
         record.subject = identity ? identity->subject : QString();
@@ -459,7 +509,7 @@ void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot,
         record.status = status;
         record.method = QString::fromLatin1(request.method);
         record.route = route;
-        record.reason = denial.isEmpty() ? QStringLiteral("denied") : denial;
+        record.reason = !denial.isEmpty() ? denial : !auditReason.isEmpty() ? auditReason : QStringLiteral("denied");
         audit->write(record);
     }
     emit q->requestFinished(entry);

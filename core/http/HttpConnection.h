@@ -18,18 +18,23 @@ struct FrameLimits
     int maxHeaderBytes = 16384;   // request line + headers
     int maxUrlBytes = 8192;       // the request target
     qint64 maxBodyBytes = 1048576;
-    int headerTimeoutMs = 15000;  // first byte → end of headers (slow clients hold a slot)
+    int maxPipelined = 32;        // requests read but not yet answered, per connection
+    int headerTimeoutMs = 15000;  // first byte → end of headers, never extended
+    int bodyTimeoutMs = 60000;    // end of headers → end of body, never extended
     int idleTimeoutMs = 30000;    // keep-alive connection with nothing to do
 };
 
-// One client connection. QHttpServer 6.4 buffers a whole request, however
-// big, before anyone sees it; this object reads the bytes first (its
-// readyRead slot is connected before the server's) and refuses oversized
-// headers (431), request targets (414), bodies (413 from Content-Length)
-// and chunked bodies (411) before they are buffered, answering and closing
-// at once. It also keeps answers in request order when a client pipelines
-// and a later request finishes first, and closes after "Connection: close"
-// or an HTTP/1.0 request.
+// One client connection, framing every request before QHttpServer's parser
+// sees it. QHttpServer 6.4 buffers a whole request, however big, before
+// anyone sees it; this guard reads the bytes first (its readyRead slot runs
+// before the server's, and a second slot after it learns how much the server
+// consumed, so each byte is framed exactly once) and refuses oversized
+// headers (431), request targets (414), bodies (413, from Content-Length)
+// and chunked bodies (411) before they are buffered, and anything the two
+// parsers could read differently (bare LF, folded or colon-less header
+// lines, duplicate Content-Length: 400). It answers 100 Continue, keeps
+// answers in request order when a client pipelines, and closes after
+// "Connection: close" or an HTTP/1.0 request.
 class HttpConnection final : public QObject
 {
     Q_OBJECT
@@ -38,37 +43,47 @@ public:
 
     QTcpSocket *socket() const { return m_socket; }
 
-    // The server parsed the next request on this connection: its slot in
-    // the answer order. Requests arrive in the order the guard framed them.
-    quint64 beginRequest();
+    // Connects the slot that runs after the HTTP parser's on readyRead; call
+    // once the server has taken the socket. Until then nothing is accepted.
+    void arm();
+
+    // The parser completed a request on this connection: its slot in the
+    // answer order, or nullopt when the guard never framed such a request
+    // (the parsers disagree: the connection is refused and closed).
+    std::optional<quint64> beginRequest();
     void respond(quint64 slot, const HttpResponse &response, const QString &requestId);
     int pending() const { return int(m_slotsOpen); }
     bool rejected() const { return m_rejected; }
 
     // Shutdown: close as soon as no answer is owed.
     void closeWhenIdle();
+    // Writes out what is buffered (the last answers before the sockets go).
+    void flushSocket();
 
     static QByteArray serialize(const HttpResponse &response, const QString &requestId, bool close);
 
 signals:
-    // A request was refused by the guard (status 411/413/414/431/408).
+    // A request was refused by the guard (400/408/411/413/414/417/429/431).
     void refused(int status, const QString &reason);
 
 private:
-    void onReadyRead();
-    bool scanHeaders(const QByteArray &chunk, qsizetype *consumed);
+    void beforeParser();
+    void afterParser();
+    bool scanHeaders(QByteArrayView chunk, qsizetype *consumed);
     bool inspectHeaderBlock();
     void refuse(int status, const QString &message);
     void flush();
-    void restartIdleTimer();
+    void restartTimer();
 
     QTcpSocket *m_socket;
     FrameLimits m_limits;
-    // Framing state of the guard.
+    bool m_armed = false;
+    qint64 m_scannedAhead = 0;    // bytes at the front of the socket's buffer already framed
+    // Framing state.
     enum class State { Headers, Body } m_state = State::Headers;
-    QByteArray m_headerBlock;     // bytes of the current request line + headers
+    QByteArray m_headerBlock;     // request line + headers of the current request
     qint64 m_bodyLeft = 0;
-    QQueue<bool> m_closeAfter;    // per framed request: close after its answer
+    QQueue<bool> m_framed;        // framed, not yet parsed: close after its answer?
     bool m_rejected = false;
     bool m_closing = false;
     // Answer order.

@@ -45,8 +45,9 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         r.headers.append({name.toLower(), value});
     r.body = request.body();
     r.peer = request.remoteAddress();
-    const quint64 slot = connection->beginRequest();
-    m_dispatch(connection, slot, std::move(r));
+    const auto slot = connection->beginRequest();
+    if (slot)
+        m_dispatch(connection, *slot, std::move(r));
     return true;
 }
 

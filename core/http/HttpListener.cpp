@@ -21,6 +21,16 @@ QList<HttpConnection *> HttpListener::connections() const
     return live;
 }
 
+void HttpListener::armAfterParser()
+{
+    // newConnection reaches QAbstractHttpServer first (it connected first):
+    // by now it has taken the sockets and connected its readyRead slot.
+    connect(this, &QTcpServer::newConnection, this, [this] {
+        for (HttpConnection *connection : connections())
+            connection->arm();
+    });
+}
+
 void HttpListener::incomingConnection(qintptr descriptor)
 {
     QTcpSocket *socket = nullptr;
@@ -39,9 +49,26 @@ void HttpListener::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_connections.removeIf([](const QPointer<HttpConnection> &c) { return c.isNull(); });
-    m_connections << new HttpConnection(socket, m_limits);
+    const QHostAddress peer = socket->peerAddress();
+    const auto fromPeer = std::count_if(m_connections.cbegin(), m_connections.cend(), [&](const auto &c) {
+        return c->socket()->peerAddress() == peer;
+    });
+    if (m_connections.size() >= kMaxConnections || fromPeer >= kMaxConnectionsPerPeer) {
+        qCWarning(lcHttp).noquote() << "too many connections: refusing one from" << peer.toString();
+        emit refused(503, QStringLiteral("too many connections"), peer);
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    // The buffer never needs more than one whole request: a client sending
+    // faster than the server answers is slowed down by TCP, not by memory.
+    socket->setReadBufferSize(m_limits.maxHeaderBytes + m_limits.maxBodyBytes + 65536);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    auto *connection = new HttpConnection(socket, m_limits);
+    connect(connection, &HttpConnection::refused, this,
+            [this, peer](int status, const QString &reason) { emit refused(status, reason, peer); });
+    m_connections << connection;
     if (auto *ssl = qobject_cast<QSslSocket *>(socket))
         ssl->startServerEncryption();
     addPendingConnection(socket);

@@ -2,6 +2,8 @@
 
 #include "HttpConnection.h"
 
+#include <QHash>
+#include <QHostAddress>
 #include <QList>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -12,15 +14,26 @@
 namespace tw::http {
 
 // Accepts connections (plain, or TLS ≥ 1.2 when configured) and puts an
-// HttpConnection guard on each before QAbstractHttpServer gets it.
+// HttpConnection guard on each before QAbstractHttpServer gets it. Caps the
+// connections open at once, in total and per client address, so idle or
+// slow sockets cannot use up the process's file descriptors.
 class HttpListener final : public QTcpServer
 {
     Q_OBJECT
 public:
+    static constexpr int kMaxConnections = 1000;
+    static constexpr int kMaxConnectionsPerPeer = 100;
+
     HttpListener(FrameLimits limits, std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
 
     bool tls() const { return m_tls.has_value(); }
     QList<HttpConnection *> connections() const;
+    // Call after QAbstractHttpServer::bind(): connects the guard's second
+    // readyRead slot of each new connection, which must run after the parser's.
+    void armAfterParser();
+
+signals:
+    void refused(int status, const QString &reason, const QHostAddress &peer);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

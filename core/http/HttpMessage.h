@@ -29,6 +29,7 @@ struct HttpRequest
     QString requestId;
     QHash<QString, QString> params; // route parameters ({connection} → "chinook")
     QElapsedTimer received;
+    quint64 generation = 0;       // which start() of the server took it (internal)
 
     QByteArray header(const QByteArray &lowerName) const;
     // The first value of a query parameter, form-decoded ('+' is a space,
@@ -41,6 +42,7 @@ struct HttpResponse
     int status = 200;
     HeaderList headers;           // Content-Length and X-Request-Id are added when written
     QByteArray body;
+    QString auditReason;          // not sent: a handler's reason to audit this answer as a denial
 
     HttpResponse &withHeader(QByteArray name, QByteArray value)
     {

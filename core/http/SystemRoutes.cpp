@@ -90,6 +90,12 @@ HttpResponse ready(const ServerState &state)
     QJsonObject connections;
     for (const auto &profile : state.config.connections) {
         const auto status = state.health ? state.health->status(profile.name) : std::nullopt;
+        if (state.registry && !state.registry->pool(profile.name)) {
+            ok = false; // closed since its last probe, or never opened
+            connections.insert(profile.name, QJsonObject{{QStringLiteral("up"), false},
+                                                         {QStringLiteral("error"), errorCodeName(ErrorCode::DbUnavailable)}});
+            continue;
+        }
         if (!status) {
             ok = false;
             connections.insert(profile.name, QJsonObject{{QStringLiteral("up"), false},
@@ -97,7 +103,12 @@ HttpResponse ready(const ServerState &state)
             continue;
         }
         ok &= status->up;
-        connections.insert(profile.name, statusJson(*status));
+        // Anyone may ask: the error's code only, not the driver's message (hosts, ports, users).
+        connections.insert(profile.name,
+                           QJsonObject{{QStringLiteral("up"), status->up},
+                                       {QStringLiteral("error"), status->up || !status->lastError
+                                                                     ? QJsonValue()
+                                                                     : QJsonValue(status->lastError->codeName())}});
     }
     return jsonResponse(ok ? 200 : 503, QJsonObject{{QStringLiteral("ready"), ok},
                                                     {QStringLiteral("auth"), auth},
@@ -123,8 +134,13 @@ QFuture<HttpResponse> connection(const ServerState &state, const auth::Identity 
 {
     const config::ConnectionProfile *profile = state.config.find(name);
     const auto pool = state.registry ? state.registry->pool(name) : nullptr;
-    if (!profile || !visible(state, who, name))
-        return answer(errorResponse(404, QStringLiteral("NOT_FOUND"), QStringLiteral("no connection named '%1'").arg(name)));
+    if (!profile || !visible(state, who, name)) {
+        HttpResponse missing = errorResponse(404, QStringLiteral("NOT_FOUND"), QStringLiteral("no connection named '%1'").arg(name));
+        // Hidden by the policy: the caller sees "not found", the audit log sees a denial.
+        if (profile)
+            missing.auditReason = QStringLiteral("connection not visible to the caller");
+        return answer(missing);
+    }
     if (!pool)
         return answer(errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(name))));
     QJsonObject item = connectionJson(*profile);
@@ -186,7 +202,7 @@ void addSystemRoutes(Router &router, const ServerState &state, QObject *context)
                             return answer(forbiddenResponse(QStringLiteral("metrics need a role with a permission on some connection")));
                     }
                     return answer(HttpResponse{200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}},
-                                               s->metrics->exposition()});
+                                               s->metrics->exposition(), {}});
                 }});
 }
 

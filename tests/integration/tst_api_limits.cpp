@@ -5,6 +5,8 @@
 // down at start and comes back.
 #include "ApiTestSupport.h"
 
+#include "http/HttpListener.h"
+
 #include <QThread>
 #include <QtTest>
 
@@ -136,6 +138,83 @@ private slots:
         QCOMPARE(rawStatus(reply), 405);
         // The server is still fine.
         QCOMPARE(httpCall(api.url(QStringLiteral("/api/v1/health"))).status, 200);
+    }
+
+    void ambiguousRequestsAreRefusedNotGuessed()
+    {
+        ApiFixture api;
+        QVERIFY(api.setUp(m_provider.issuer(), kAudience));
+        QTRY_VERIFY_WITH_TIMEOUT(api.server->authReady(), 15000);
+        // Bare LF line ends, folded and colon-less header lines, two Content-Lengths:
+        // parsers disagree about these, so none is guessed at.
+        QCOMPARE(rawStatus(rawExchange(api.port(), "GET /api/v1/health HTTP/1.1\nHost: x\n\n")), 400);
+        QCOMPARE(rawStatus(rawExchange(api.port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n")), 400);
+        QCOMPARE(rawStatus(rawExchange(api.port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nNOCOLON\r\n\r\n")), 400);
+        QCOMPARE(rawStatus(rawExchange(api.port(), "GET /api/v1/health HTTP/1.1\r\nHost : x\r\n\r\n")), 400);
+        QCOMPARE(rawStatus(rawExchange(api.port(),
+                                       "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nab")),
+                 400);
+        QCOMPARE(rawStatus(rawExchange(api.port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n")), 417);
+        // Two credentials: which one counts would depend on who reads them.
+        const QByteArray raw = rawExchange(api.port(), "GET /api/v1/whoami HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_analyst
+                                                           + "\r\nAuthorization: Bearer " + m_dba + "\r\nConnection: close\r\n\r\n");
+        QCOMPARE(rawStatus(raw), 400);
+        QVERIFY(raw.contains("error=\"invalid_request\""));
+        // Every refusal is counted.
+        QVERIFY(api.server->statusCounts().value(400) >= 5);
+    }
+
+    void expectContinueIsAnsweredAndPipeliningIsBounded()
+    {
+        ApiFixture api;
+        QVERIFY(api.setUp(m_provider.issuer(), kAudience));
+        const QByteArray reply = rawExchange(api.port(), "POST /api/v1/health HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                                                         "Content-Length: 3\r\nConnection: close\r\n\r\nabc");
+        QVERIFY2(reply.startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 405"), reply.constData());
+        QByteArray many;
+        for (int i = 0; i < 40; ++i)
+            many += "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
+        const QByteArray answers = rawExchange(api.port(), many, 5000);
+        QVERIFY2(answers.contains("HTTP/1.1 429"), answers.left(300).constData());
+        QCOMPARE(httpCall(api.url(QStringLiteral("/api/v1/health"))).status, 200);
+    }
+
+    void connectionsPerClientAreCapped()
+    {
+        ApiFixture api;
+        QVERIFY(api.setUp(m_provider.issuer(), kAudience));
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < http::HttpListener::kMaxConnectionsPerPeer; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, api.port());
+        }
+        // The server runs on this thread: let it accept them all.
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(idle.begin(), idle.end(),
+                                             [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; }),
+                                 10000);
+        QTest::qWait(200);
+        QCOMPARE(api.server->statusCounts().value(503), quint64(0));
+        bool closed = false;
+        const QByteArray refused = rawExchange(api.port(), "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n", 3000, &closed);
+        QVERIFY(closed);
+        QCOMPARE(rawStatus(refused), 0); // closed at once, nothing read
+        QCOMPARE(api.server->statusCounts().value(503), quint64(1));
+        idle.clear();
+        QTRY_COMPARE_WITH_TIMEOUT(httpCall(api.url(QStringLiteral("/api/v1/health"))).status, 200, 5000);
+    }
+
+    void anonymousReadinessNamesNoServerDetails()
+    {
+        ApiFixture api;
+        QVERIFY(api.setUp(m_provider.issuer(), kAudience));
+        QFile::remove(api.config.connections.at(0).database); // main goes down
+        api.registry->close(QStringLiteral("main"));
+        QTRY_VERIFY_WITH_TIMEOUT(httpCall(api.url(QStringLiteral("/api/v1/ready"))).json().value(QStringLiteral("connections"))
+                                     .toObject().value(QStringLiteral("main")).toObject().value(QStringLiteral("up")) == QJsonValue(false),
+                                 10000);
+        const auto ready = httpCall(api.url(QStringLiteral("/api/v1/ready")));
+        QCOMPARE(ready.status, 503);
+        QVERIFY2(!ready.body.contains(api.dir().toUtf8()), ready.body.constData());
     }
 
     void aSaturatedPoolAnswers503WithinItsAcquireTimeout()

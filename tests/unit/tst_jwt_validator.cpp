@@ -315,6 +315,8 @@ private slots:
         row("nbf as a string", rsa(claimsWith(QStringLiteral("nbf"), QStringLiteral("0"))), C);
         row("exp beyond year 9999", rsa(claimsWith(QStringLiteral("exp"), 1e300)), C);
         row("sub of the wrong type", rsa(claimsWith(QStringLiteral("sub"), 42)), C);
+        row("no sub (RFC 9068 requires it)", rsa(claimsWith(QStringLiteral("sub"), QJsonValue::Undefined)), C);
+        row("empty sub", rsa(claimsWith(QStringLiteral("sub"), QString())), C);
         row("client_id of the wrong type", rsa(claimsWith(QStringLiteral("client_id"), QJsonArray{})), C);
         row("expired long ago", rsa(claimsWith(QStringLiteral("exp"), kNow - 3600)), E);
         row("expired one second past the leeway", rsa(claimsWith(QStringLiteral("exp"), kNow - 31)), E);
@@ -348,8 +350,8 @@ private slots:
         row("nbf exactly at the leeway", rsa(claimsWith(QStringLiteral("nbf"), kNow + 30)), kAccepted);
         row("iat one second inside the leeway", rsa(claimsWith(QStringLiteral("iat"), kNow + 29)), kAccepted);
         row("fractional exp half a second ahead", rsa(claimsWith(QStringLiteral("exp"), kNow + 0.5)), kAccepted, NoLeeway);
-        row("no sub, azp instead of client_id", [&] {
-            QJsonObject c = claimsWith(QStringLiteral("sub"), QJsonValue::Undefined);
+        row("azp instead of client_id", [&] {
+            QJsonObject c = claims();
             c.remove(QStringLiteral("client_id"));
             c.insert(QStringLiteral("azp"), QStringLiteral("reporting"));
             return rsa(c);

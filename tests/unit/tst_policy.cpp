@@ -93,6 +93,10 @@ private slots:
         QTest::newRow("empty connections")
             << QByteArray("api: { policy: [ { role: r, allow: [database:read], connections: [] } ] }\n")
             << "api.policy[0].connections" << "at least one";
+        // An empty list must not silently mean "every table".
+        QTest::newRow("empty tables")
+            << QByteArray("api: { policy: [ { role: r, allow: [database:write], connections: [a], tables: [] } ] }\n")
+            << "api.policy[0].tables" << "at least one";
         QTest::newRow("typo") << QByteArray("api: { policy: [ { role: r, allow: [database:read], connections: [a], tabels: [x] } ] }\n")
                               << "api.policy[0].tabels" << "unknown key";
         QTest::newRow("short deny column")
@@ -165,6 +169,13 @@ private slots:
         const http::Policy none;
         QVERIFY(!none.allows({QStringLiteral("dba")}, Permission::Read, QStringLiteral("chinook")));
         QVERIFY(none.permissions({QStringLiteral("dba")}, QStringLiteral("chinook")).isEmpty());
+    }
+
+    void aRuleWithoutTablePatternsCoversNoTable()
+    {
+        // Built in code (not from the file): no default is applied behind the caller's back.
+        const http::Policy policy({config::PolicyRule{QStringLiteral("w"), {QStringLiteral("database:write")}, {QStringLiteral("*")}, {}, {}}});
+        QVERIFY(!policy.allows({QStringLiteral("w")}, Permission::Write, QStringLiteral("c"), QStringLiteral("main.payroll")));
     }
 
     void permissionsListWhatTheRolesHold()

@@ -141,6 +141,10 @@ std::optional<TokenRejection> checkClaims(const QJsonObject &claims, const Valid
         return reject(TokenFailure::Claims, QStringLiteral("The token has no expiry (exp)."));
     if (!optionalString(claims, "sub") || !optionalString(claims, "client_id") || !optionalString(claims, "azp"))
         return reject(TokenFailure::Claims, QStringLiteral("A claim of the token has the wrong type."));
+    // RFC 9068 §2.2: sub is required. Without it callers would share one
+    // rate-limit bucket and the audit log could not say who acted.
+    if (claims.value(QLatin1String("sub")).toString().isEmpty())
+        return reject(TokenFailure::Claims, QStringLiteral("The token has no subject (sub)."));
 
     const QJsonValue iss = claims.value(QLatin1String("iss"));
     if (!iss.isString() || iss.toString() != options.issuer)

@@ -67,7 +67,9 @@ Policy::Policy(const QList<config::PolicyRule> &rules)
         }
         for (const QString &pattern : source.connections)
             rule.connections << glob(pattern);
-        for (const QString &pattern : source.tables.isEmpty() ? QStringList{QStringLiteral("*")} : source.tables)
+        // No default here: an empty list matches no table (the config parser
+        // fills in "*" only when the key is absent).
+        for (const QString &pattern : source.tables)
             rule.tables << glob(pattern);
         rule.denyColumns = source.denyColumns;
         m_rules << rule;
