@@ -137,7 +137,12 @@ void HttpConnection::afterParser()
 bool HttpConnection::scanHeaders(QByteArrayView chunk, qsizetype *consumed)
 {
     qsizetype start = 0;
-    // RFC 9112 §2.2: empty lines (CRLF) before a request line are ignored.
+    // RFC 9112 §2.2: empty lines (CRLF) before a request line are ignored,
+    // also when the CR ended the previous segment.
+    if (m_headerBlock == "\r" && !chunk.isEmpty() && chunk[0] == '\n') {
+        m_headerBlock.clear();
+        start = 1;
+    }
     while (m_headerBlock.isEmpty() && start + 1 < chunk.size() && chunk[start] == '\r' && chunk[start + 1] == '\n')
         start += 2;
     if (start == chunk.size()) {
@@ -209,6 +214,10 @@ bool HttpConnection::inspectHeaderBlock()
     bool closeAsked = false;
     bool continueAsked = false;
     std::optional<qint64> contentLength;
+    if (lines.size() - 1 > m_limits.maxHeaderFields) {
+        refuse(431, QStringLiteral("more than %1 header fields").arg(m_limits.maxHeaderFields));
+        return false;
+    }
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = i + 1 < lines.size() ? lines.at(i).chopped(1) : lines.at(i);
         const qsizetype colon = line.indexOf(':');
@@ -258,7 +267,7 @@ bool HttpConnection::inspectHeaderBlock()
     // Interim answers must not overtake final ones still owed.
     if (continueAsked && length > 0 && m_framed.isEmpty() && m_slotsOpen == 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_framed.enqueue(closeAsked || (http10 && !keepAliveAsked));
+    m_framed.enqueue(Framed{closeAsked || (http10 && !keepAliveAsked), int(lines.size() - 1), length});
     m_bodyLeft = length;
     m_state = length > 0 ? State::Body : State::Headers;
     if (length > 0)
@@ -287,16 +296,16 @@ void HttpConnection::refuse(int status, const QString &message)
     emit refused(status, message);
 }
 
-std::optional<quint64> HttpConnection::beginRequest()
+std::optional<quint64> HttpConnection::beginRequest(int headerFields, qint64 bodyBytes)
 {
     if (m_rejected)
         return std::nullopt;
-    if (m_framed.isEmpty()) {
+    if (m_framed.isEmpty() || m_framed.head().fields != headerFields || m_framed.head().bodyLength != bodyBytes) {
         refuse(400, QStringLiteral("the request could not be framed"));
         return std::nullopt;
     }
     const quint64 slot = m_nextSlot++;
-    m_slotClose.insert(slot, m_framed.dequeue());
+    m_slotClose.insert(slot, m_framed.dequeue().closeAfter);
     ++m_slotsOpen;
     restartTimer();
     return slot;

@@ -19,6 +19,7 @@ struct FrameLimits
     int maxUrlBytes = 8192;       // the request target
     qint64 maxBodyBytes = 1048576;
     int maxPipelined = 32;        // requests read but not yet answered, per connection
+    int maxHeaderFields = 100;    // Qt 6.4's parser drops every header beyond 100 fields: never let it get there
     int headerTimeoutMs = 15000;  // first byte → end of headers, never extended
     int bodyTimeoutMs = 60000;    // end of headers → end of body, never extended
     int idleTimeoutMs = 30000;    // keep-alive connection with nothing to do
@@ -47,10 +48,11 @@ public:
     // once the server has taken the socket. Until then nothing is accepted.
     void arm();
 
-    // The parser completed a request on this connection: its slot in the
-    // answer order, or nullopt when the guard never framed such a request
-    // (the parsers disagree: the connection is refused and closed).
-    std::optional<quint64> beginRequest();
+    // The parser completed a request on this connection, with this many
+    // header fields and body bytes: its slot in the answer order, or nullopt
+    // when it is not the request the guard framed next (the parsers
+    // disagree: the connection is refused and closed, failing safe).
+    std::optional<quint64> beginRequest(int headerFields, qint64 bodyBytes);
     void respond(quint64 slot, const HttpResponse &response, const QString &requestId);
     int pending() const { return int(m_slotsOpen); }
     bool rejected() const { return m_rejected; }
@@ -83,7 +85,13 @@ private:
     enum class State { Headers, Body } m_state = State::Headers;
     QByteArray m_headerBlock;     // request line + headers of the current request
     qint64 m_bodyLeft = 0;
-    QQueue<bool> m_framed;        // framed, not yet parsed: close after its answer?
+    struct Framed
+    {
+        bool closeAfter = false;
+        int fields = 0;
+        qint64 bodyLength = 0;
+    };
+    QQueue<Framed> m_framed;      // framed by the guard, not yet completed by the parser
     bool m_rejected = false;
     bool m_closing = false;
     // Answer order.

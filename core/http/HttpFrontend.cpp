@@ -45,7 +45,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         r.headers.append({name.toLower(), value});
     r.body = request.body();
     r.peer = request.remoteAddress();
-    const auto slot = connection->beginRequest();
+    const auto slot = connection->beginRequest(int(request.headers().size()), request.body().size());
     if (slot)
         m_dispatch(connection, *slot, std::move(r));
     return true;

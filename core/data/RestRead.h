@@ -1,0 +1,85 @@
+#pragma once
+
+#include "catalog/Snapshot.h"
+#include "db/Pool.h"
+#include "error/Error.h"
+#include "http/rest/RestQuery.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QStringList>
+
+#include <optional>
+
+namespace tw::db {
+class ConnectionRegistry;
+class Session;
+}
+
+// The read side of the REST data API (issue 8): a parsed PostgREST request
+// (http/rest/RestQuery.h, plain structs without any HttpServer dependency)
+// becomes one statement whose single value is the JSON array body, built by
+// the database itself (json_agg on PostgreSQL, json_group_array on SQLite),
+// so the bytes are exactly the engine's rendering and never copied through
+// QVariant rows.
+namespace tw::data {
+
+enum class RestCount {
+    None,
+    Exact,     // COUNT(*) with the same filters (in the same statement)
+    Planned,   // PostgreSQL: the planner's row estimate (EXPLAIN); SQLite: exact
+    Estimated, // planned, but exact when the planner guesses at most estimateThreshold (PostgREST)
+};
+
+struct RestReadOptions
+{
+    RestCount count = RestCount::None;
+    // Caps the request's limit (PostgREST's db-max-rows); <= 0: no cap.
+    qint64 maxRows = -1;
+    // Columns the caller may not read (RBAC deny_columns): left out of `*`,
+    // refused (PERMISSION_DENIED, sqlstate 42501) when selected, filtered or
+    // ordered by.
+    QStringList hiddenColumns;
+    // Estimated: the planner's guess above which no exact count is run.
+    qint64 estimateThreshold = 1000;
+};
+
+struct RestRows
+{
+    QByteArray body;            // the JSON array, as the database rendered it ("[]" when empty)
+    qint64 rows = 0;            // elements in body
+    qint64 rangeStart = 0;      // the offset of the first row
+    qint64 rangeEnd = -1;       // rangeStart + rows - 1 (-1 when rangeStart is 0 and no rows)
+    std::optional<qint64> total; // set when a count was asked for
+    bool totalIsEstimate = false; // the total is the planner's guess
+};
+
+// "schema.table" or "table" (PostgreSQL: public first, else the only schema
+// that has it; SQLite: main). A name whose dotted form is not found is tried
+// whole, so a table named "a.b" is reachable as well.
+catalog::QualifiedName restTableName(const QString &table);
+
+// The front door: finds the connection's pool (unknown connection:
+// NOT_FOUND with close matches) and runs one pool job. Errors:
+//  - TABLE_NOT_FOUND with close matches (HTTP layer: PGRST205, 404);
+//  - an unknown column anywhere (select, filter, order): VALIDATION_FAILED
+//    with http::rest::pgrstCode() == "42703" and the message PostgreSQL
+//    gives ("column t.x does not exist"), as PostgREST answers a read (400);
+//  - a hidden column: PERMISSION_DENIED, details.sqlstate "42501";
+//  - a cast to a type name outside [A-Za-z0-9_ ] (+ "(n,m)", "[]"), an
+//    operator SQLite lacks: VALIDATION_FAILED with pgrstCode "PGRST100";
+//  - the server's own errors (bad input value 22P02, …) with details.sqlstate.
+// The future finishes on a pool thread: continue with .then(context, …).
+QFuture<Result<RestRows>> readRestRows(db::ConnectionRegistry &registry, const QString &connection,
+                                       const QString &table, const http::rest::RestQuery &query,
+                                       const RestReadOptions &options = {});
+// The same, cancellable with registry.cancel(connection, job.id).
+db::Job<Result<RestRows>> startRestRead(db::ConnectionRegistry &registry, const QString &connection,
+                                        const QString &table, const http::rest::RestQuery &query,
+                                        const RestReadOptions &options = {});
+
+// Inside a pool job.
+Result<RestRows> readRestRows(db::Session &session, const QString &table, const http::rest::RestQuery &query,
+                              const RestReadOptions &options);
+
+} // namespace tw::data
