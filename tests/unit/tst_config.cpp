@@ -201,6 +201,8 @@ private slots:
         QTest::newRow("api v6 brackets") << QByteArray("api: { listen: '::1:80' }\n") << "api.listen" << "brackets";
         QTest::newRow("api tls half") << QByteArray("api: { tls: { certificate: a.crt } }\n") << "api.tls.key" << "together";
         QTest::newRow("api old port key") << QByteArray("api: { port: 8080 }\n") << "api.port" << "unknown key";
+        QTest::newRow("api header limit") << QByteArray("api: { limits: { max_header_bytes: 100000 } }\n")
+                                          << "api.limits.max_header_bytes" << "between 1024 and 65536";
         QTest::newRow("api limit zero") << QByteArray("api: { limits: { burst: 0 } }\n") << "api.limits.burst" << "between 1";
         QTest::newRow("api limit typo") << QByteArray("api: { limits: { rate_per_minute: 5 } }\n") << "api.limits.rate_per_minute" << "unknown key";
         QTest::newRow("oidc hs256") << QByteArray("api: { oidc: { issuer: 'https://idp', audience: a, algorithms: [RS256, HS256] } }\n")
