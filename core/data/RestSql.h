@@ -20,7 +20,8 @@ struct RestBind
     enum class Type {
         Infer,   // PostgreSQL: sent untyped (unknown), the server infers it from the column it meets
         Text,    // a JSON key: text on both engines
-        Integer, // a JSON array index, a boolean on SQLite
+        Integer, // a JSON array index (int4), a boolean on SQLite
+        BigInt,  // LIMIT and OFFSET (int8)
     };
     QString value;
     Type type = Type::Infer;
@@ -67,7 +68,7 @@ private:
     {
         QString sql;
         QString key;
-        bool jsonValue = false; // SQLite: a -> path, JSON text to embed as JSON
+        bool jsonValue = false; // SQLite: a -> path or a JSON column, text to embed as JSON
         bool aggregate = false;
     };
 
@@ -84,6 +85,7 @@ private:
     Result<QString> cast(const QString &expr, const QString &type) const;
     QString param(QString value, RestBind::Type type = RestBind::Type::Infer);
     QString innerFrom() const; // FROM … WHERE … GROUP BY …
+    bool aggregating() const;
     QString q(const QString &identifier) const { return m_dialect->quoteIdentifier(identifier); }
 
     const db::Dialect *m_dialect;
