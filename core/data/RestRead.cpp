@@ -160,15 +160,9 @@ Result<qint64> plannedRows(db::Session &session, const RestSql &sql)
 
 Result<TableShape> describe(db::Session &session, const QString &table)
 {
-    const catalog::QualifiedName name = restTableName(table);
-    auto shape = describeTable(session, name);
-    if (!shape && shape.error().code() == ErrorCode::TableNotFound && !name.schema.isEmpty()) {
-        // "a.b" may be one table's name, not schema a.
-        auto whole = describeTable(session, catalog::QualifiedName{QString(), table});
-        if (whole)
-            return whole;
-    }
-    return shape;
+    // No second guess at "a.b" as one table's name: the name the caller's
+    // permissions were checked against is the only table read.
+    return describeTable(session, restTableName(table));
 }
 
 } // namespace

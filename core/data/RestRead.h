@@ -55,8 +55,8 @@ struct RestRows
 };
 
 // "schema.table" or "table" (PostgreSQL: public first, else the only schema
-// that has it; SQLite: main). A name whose dotted form is not found is tried
-// whole, so a table named "a.b" is reachable as well.
+// that has it; SQLite: main), split at the first dot: a table named "a.b" is
+// reached as "public.a.b" (or "main.a.b").
 catalog::QualifiedName restTableName(const QString &table);
 
 // The front door: finds the connection's pool (unknown connection:

@@ -16,6 +16,7 @@
 #include "log/Categories.h"
 #include "metrics/ApiMetrics.h"
 #include "monitor/HealthMonitor.h"
+#include "rest/RestRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -174,6 +175,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.policy = Policy(api.policy);
     d->state.startedAt = QDateTime::currentDateTimeUtc();
     addSystemRoutes(d->router, d->state, this);
+    addRestRoutes(d->router, d->state, this);
 
     FrameLimits limits;
     limits.maxHeaderBytes = api.limits.maxHeaderBytes;
@@ -407,7 +409,8 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
             }
             *done = true;
             held->release();
-            const bool denied = response.status == 401 || response.status == 403;
+            // A handler's own reason (response.auditReason) says more than "denied".
+            const bool denied = (response.status == 401 || response.status == 403) && response.auditReason.isEmpty();
             finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,
                    denied ? QStringLiteral("denied") : QString());
         })

@@ -468,9 +468,13 @@ private slots:
         auto spaced = read({}, {}, QStringLiteral("sp ace.a table"));
         TW_REST_OK(spaced);
         QCOMPARE(spaced.value().body, QByteArray("[{\"id\":7,\"v\":\"seven\"}]"));
-        auto dotted = read({}, {}, QStringLiteral("dot.ted"));
+        auto dotted = read({}, {}, QStringLiteral("public.dot.ted"));
         TW_REST_OK(dotted);
         QCOMPARE(dotted.value().body, QByteArray("[{\"id\":9}]"));
+        // Split at the first dot, never guessed: "dot.ted" is table "ted" of schema "dot".
+        auto guessed = read({}, {}, QStringLiteral("dot.ted"));
+        QVERIFY(!guessed.ok());
+        QCOMPARE(guessed.error().code(), ErrorCode::TableNotFound);
     }
 
     void unknownConnectionIsNotFound()
