@@ -40,6 +40,8 @@ Error postgresError(db::Session &session, PGresult *result)
     QString message = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
     if (message.isEmpty())
         message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    if (message.isEmpty()) // no result at all (e.g. more than 65,535 parameters): the connection says why
+        message = QString::fromUtf8(PQerrorMessage(session.native().pg())).trimmed();
     Error error = db::mapSqlError(config::Driver::Postgres, QSqlError(QString(), message, QSqlError::StatementError, state),
                                   PQstatus(session.native().pg()) == CONNECTION_OK);
     if (const char *detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
@@ -160,9 +162,21 @@ Result<qint64> plannedRows(db::Session &session, const RestSql &sql)
 
 Result<TableShape> describe(db::Session &session, const QString &table)
 {
-    // No second guess at "a.b" as one table's name: the name the caller's
-    // permissions were checked against is the only table read.
-    return describeTable(session, restTableName(table));
+    // No second guess at "a.b" as one table's name, and no other spelling:
+    // the name the caller's permissions were checked against is the only
+    // table read (SQLite finds tables case-insensitively, the policy and the
+    // hidden columns do not).
+    const catalog::QualifiedName asked = restTableName(table);
+    auto shape = describeTable(session, asked);
+    // SQLite's shapes name no schema ("main" is implied).
+    const auto schemaOf = [](const QString &schema) { return schema.isEmpty() ? QStringLiteral("main") : schema; };
+    if (shape && (shape.value().table.name != asked.name
+                  || (!asked.schema.isEmpty() && schemaOf(shape.value().table.schema) != asked.schema
+                      && shape.value().table.schema != asked.schema))) {
+        return Error(ErrorCode::TableNotFound, QStringLiteral("no table named '%1' (names are case-sensitive)").arg(table))
+            .withDetail(QStringLiteral("suggestions"), QStringList{shape.value().table.schema + u'.' + shape.value().table.name});
+    }
+    return shape;
 }
 
 } // namespace

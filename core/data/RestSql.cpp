@@ -39,12 +39,22 @@ RestSql::RestSql(const db::Dialect &dialect, const TableShape &shape, const Rest
 
 bool RestSql::safeTypeName(const QString &type)
 {
-    // Spliced into the SQL as it is: no quotes, no operators, no comments,
-    // nothing but what a type name needs ("double precision",
-    // "character varying(40)", "numeric(10,2)", "int4[]").
+    // Spliced into the SQL as it is, so only what a type name needs: one
+    // identifier, or one of SQL's few multi-word type names — never free
+    // words ("text FROM t UNION ALL SELECT …" would read other tables) —
+    // then optionally (n) or (n,m) and [].
     static const QRegularExpression pattern(
-        QStringLiteral(R"(^[A-Za-z_][A-Za-z0-9_ ]*(\(\s*\d+\s*(,\s*\d+\s*)?\))?\s*(\[\])?$)"));
-    return type.size() <= 100 && pattern.match(type).hasMatch();
+        QStringLiteral(R"(^([A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z]+){0,3}) ?(\( ?\d{1,9} ?(, ?\d{1,9} ?)?\))? ?(\[\])?$)"));
+    static const QStringList multiWord{QStringLiteral("double precision"), QStringLiteral("character varying"),
+                                       QStringLiteral("bit varying"), QStringLiteral("timestamp with time zone"),
+                                       QStringLiteral("timestamp without time zone"), QStringLiteral("time with time zone"),
+                                       QStringLiteral("time without time zone")};
+    const QString name = type.simplified();
+    const auto match = pattern.match(name);
+    if (name.size() > 100 || !match.hasMatch())
+        return false;
+    const QString base = match.captured(1);
+    return !base.contains(u' ') || multiWord.contains(base, Qt::CaseInsensitive);
 }
 
 Result<RestSql> RestSql::make(const db::Dialect &dialect, const TableShape &shape, const RestQuery &query,
@@ -131,10 +141,13 @@ Result<QString> RestSql::cast(const QString &expr, const QString &type) const
         return expr;
     if (!safeTypeName(type) || (!m_postgres && type.contains(u'[')))
         return restError(kBadQuery, QStringLiteral("cannot cast to \"%1\": not a plain type name").arg(type), {},
-                         QStringLiteral("A type name has letters, digits, spaces and underscores, "
-                                        "optionally (n) or (n,m) and []"));
+                         QStringLiteral("A type name is one word of letters, digits and underscores (or double "
+                                        "precision, character varying, timestamp with time zone, …), optionally (n) "
+                                        "or (n,m) and []"));
     const QString name = type.simplified();
-    return m_postgres ? QStringLiteral("(%1)::%2").arg(expr, name) : QStringLiteral("CAST(%1 AS %2)").arg(expr, name);
+    // CAST(… AS …) on both engines: the closing parenthesis ends the type
+    // name, whatever a future change lets through before it.
+    return QStringLiteral("CAST((%1) AS %2)").arg(expr, name);
 }
 
 Status RestSql::buildSelect(const QList<SelectItem> &items)

@@ -255,6 +255,14 @@ private slots:
         QCOMPARE(dba.status, 200);
         QVERIFY(keysOf(dba.body).contains(QStringLiteral("email")));
 
+        // SQLite finds tables case-insensitively; the policy and its hidden columns do not:
+        // another spelling of the name is not the same table.
+        for (const QString &path : {QStringLiteral("/rest/main/CUSTOMERS"), QStringLiteral("/rest/main/main.Customers"),
+                                    QStringLiteral("/rest/main/Customers?select=email")}) {
+            const auto other = get(path);
+            QVERIFY2(other.status == 404 || other.status == 403, other.body.constData());
+            QVERIFY(!other.body.contains("example.com"));
+        }
         for (const QString &query : {QStringLiteral("select=id,email"), QStringLiteral("email=like.*example*")}) {
             const auto named = get(QStringLiteral("/rest/main/customers?") + query);
             QCOMPARE(named.status, 403);

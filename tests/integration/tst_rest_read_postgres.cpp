@@ -357,6 +357,23 @@ private slots:
         }
     }
 
+    void castsCannotSmuggleSql()
+    {
+        // A cast is spliced into the SQL: words after a type name would be a
+        // UNION reading hidden columns and other tables. Refused as grammar.
+        RestReadOptions options;
+        options.hiddenColumns = {QStringLiteral("secret")};
+        for (const QString &select : {QStringLiteral("name::text FROM items UNION ALL SELECT secret FROM items UNION ALL SELECT name"),
+                                      QStringLiteral("count()::text FROM items UNION ALL SELECT secret FROM items UNION ALL SELECT name"),
+                                      QStringLiteral("id.sum()::text FROM items UNION ALL SELECT secret FROM items UNION ALL SELECT name")}) {
+            auto result = read({{QStringLiteral("select"), select}}, options);
+            QVERIFY2(!result.ok(), qPrintable(select));
+            QVERIFY2(!result.error().message().contains(QLatin1String("s1")), qPrintable(result.error().message()));
+        }
+        auto allowed = read({{QStringLiteral("select"), QStringLiteral("p:price::double precision")}, {QStringLiteral("id"), QStringLiteral("eq.1")}});
+        TW_REST_OK(allowed);
+    }
+
     void unknownTableAndColumns()
     {
         auto table = read({}, {}, QStringLiteral("itemz"));
@@ -446,6 +463,11 @@ private slots:
         QVERIFY(!RestSql::safeTypeName(QStringLiteral("\"text\"")));
         QVERIFY(!RestSql::safeTypeName(QStringLiteral("te$xt")));
         QVERIFY(!RestSql::safeTypeName(QStringLiteral("tëxt")));
+        // Free words after a type name would be SQL: only SQL's own multi-word types pass.
+        QVERIFY(!RestSql::safeTypeName(QStringLiteral("text FROM items UNION ALL SELECT secret FROM items")));
+        QVERIFY(!RestSql::safeTypeName(QStringLiteral("text union all select 1")));
+        QVERIFY(RestSql::safeTypeName(QStringLiteral("timestamp with time zone")));
+        QVERIFY(RestSql::safeTypeName(QStringLiteral("Double Precision[]")));
         QVERIFY(!RestSql::safeTypeName(QStringLiteral("text/**/")));
         auto dollar = read({{QStringLiteral("select"), QStringLiteral("id::te$xt")}});
         QVERIFY(!dollar.ok());

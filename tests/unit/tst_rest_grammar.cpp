@@ -162,6 +162,7 @@ private slots:
         QTest::newRow("non-hex escape") << QByteArray("a=eq.%zz");
         QTest::newRow("bare percent") << QByteArray("a=eq.50%");
         QTest::newRow("invalid utf-8") << QByteArray("a=eq.%C3%28");
+        QTest::newRow("NUL byte") << QByteArray("name=eq.one%00XYZ");
         QTest::newRow("lone continuation byte in key") << QByteArray("%80=eq.1");
     }
     void queryStringRefusesBadEncoding()
@@ -629,6 +630,10 @@ private slots:
         QCOMPARE(effectiveRange(RowRange{0, 25}, std::nullopt, std::nullopt), (RowRange{0, 25}));
         QCOMPARE(effectiveRange(RowRange{0, 25}, 10, std::nullopt), (RowRange{0, 10}));
         QCOMPARE(effectiveRange(RowRange{5, 20}, 100, 10), (RowRange{10, 15}));
+        // Ends near 2^63 saturate instead of overflowing.
+        const qint64 huge = std::numeric_limits<qint64>::max();
+        const RowRange far = effectiveRange(RowRange{5, 20}, huge, huge);
+        QCOMPARE(far.offset, huge);
         QCOMPARE(effectiveRange(RowRange{10, std::nullopt}, 5, std::nullopt), (RowRange{10, 0}));
         QCOMPARE(effectiveRange(std::nullopt, 0, std::nullopt), (RowRange{0, 0}));
     }

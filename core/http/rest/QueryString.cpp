@@ -38,6 +38,10 @@ Result<QString> formDecode(const QByteArray &component)
                 return restError(kBadQuery, QStringLiteral("failed to decode the query string"),
                                  QStringLiteral("invalid percent escape at byte %1").arg(i + 1),
                                  QStringLiteral("Encode '%' as %25."));
+            if (high == 0 && low == 0)
+                // No database text holds NUL; libpq would cut the value there ("a%00b" matching "a").
+                return restError(kBadQuery, QStringLiteral("failed to decode the query string"),
+                                 QStringLiteral("%00 (NUL) at byte %1 is not allowed").arg(i + 1));
             bytes.append(char(high * 16 + low));
             i += 2;
         } else {

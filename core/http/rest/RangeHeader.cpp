@@ -2,7 +2,10 @@
 
 #include "RestError.h"
 
+#include <QtNumeric>
+
 #include <algorithm>
+#include <limits>
 
 namespace tw::http::rest {
 
@@ -53,7 +56,11 @@ RowRange effectiveRange(const std::optional<RowRange> &header, std::optional<qin
     const qint64 lo = std::max(query.offset, header->offset);
     std::optional<qint64> hi;
     const auto endOf = [](const RowRange &r) -> std::optional<qint64> {
-        return r.limit ? std::optional<qint64>(r.offset + *r.limit) : std::nullopt; // exclusive
+        qint64 end = 0;
+        if (!r.limit)
+            return std::nullopt;
+        // Saturating: offset and limit near 2^63 must not overflow (undefined behaviour).
+        return qAddOverflow(r.offset, *r.limit, &end) ? std::numeric_limits<qint64>::max() : end; // exclusive
     };
     const auto a = endOf(query);
     const auto b = endOf(*header);
