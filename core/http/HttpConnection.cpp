@@ -346,11 +346,6 @@ void HttpConnection::closeWhenIdle()
         m_socket->disconnectFromHost();
 }
 
-void HttpConnection::flushSocket()
-{
-    m_socket->flush();
-}
-
 void HttpConnection::restartTimer()
 {
     if (m_slotsOpen > 0 && m_headerBlock.isEmpty() && m_state == State::Headers)

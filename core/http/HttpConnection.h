@@ -59,8 +59,6 @@ public:
 
     // Shutdown: close as soon as no answer is owed.
     void closeWhenIdle();
-    // Writes out what is buffered (the last answers before the sockets go).
-    void flushSocket();
 
     static QByteArray serialize(const HttpResponse &response, const QString &requestId, bool close);
 
