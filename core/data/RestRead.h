@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TableShape.h"
 #include "catalog/Snapshot.h"
 #include "db/Pool.h"
 #include "error/Error.h"
@@ -42,6 +43,12 @@ struct RestReadOptions
     QStringList hiddenColumns;
     // Estimated: the planner's guess above which no exact count is run.
     qint64 estimateThreshold = 1000;
+    // Csv: the body is text/csv as PostgREST writes it (a header line, then
+    // each row as PostgreSQL's record text), not JSON.
+    bool csv = false;
+    // With exactly one row: its entity tag (restEntityTag of the row as
+    // select=* renders it), for ETag.
+    bool entityTag = false;
 };
 
 struct RestRows
@@ -52,7 +59,13 @@ struct RestRows
     qint64 rangeEnd = -1;       // rangeStart + rows - 1 (-1 when rangeStart is 0 and no rows)
     std::optional<qint64> total; // set when a count was asked for
     bool totalIsEstimate = false; // the total is the planner's guess
+    QByteArray entityTag;       // set when asked for and exactly one row was read
 };
+
+// The entity tag of one row: a hash of the JSON array holding that row as
+// select=* (the caller's visible columns) renders it; the same bytes on a
+// read and on the If-Match check before a write.
+QByteArray restEntityTag(const QByteArray &jsonArrayOfOneRow);
 
 // "schema.table" or "table" (PostgreSQL: public first, else the only schema
 // that has it; SQLite: main), split at the first dot: a table named "a.b" is
@@ -77,6 +90,10 @@ QFuture<Result<RestRows>> readRestRows(db::ConnectionRegistry &registry, const Q
 db::Job<Result<RestRows>> startRestRead(db::ConnectionRegistry &registry, const QString &connection,
                                         const QString &table, const http::rest::RestQuery &query,
                                         const RestReadOptions &options = {});
+
+// The table a REST request names, described; TABLE_NOT_FOUND (with the
+// right spelling as a suggestion) when only another spelling exists.
+Result<TableShape> describeRestTable(db::Session &session, const QString &table);
 
 // Inside a pool job.
 Result<RestRows> readRestRows(db::Session &session, const QString &table, const http::rest::RestQuery &query,

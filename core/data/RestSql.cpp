@@ -241,7 +241,22 @@ QString RestSql::innerFrom() const
     return sql;
 }
 
-RestStatement RestSql::rows(bool withCount) const
+namespace {
+
+// PostgreSQL's record_out quoting, which PostgREST's CSV is: a value is
+// quoted when empty or holding a quote, backslash, parenthesis, comma or
+// white space; inside, quotes and backslashes are doubled.
+QString sqliteCsvField(const QString &value)
+{
+    return QStringLiteral("CASE WHEN %1 IS NULL THEN '' WHEN CAST(%1 AS TEXT) = '' OR CAST(%1 AS TEXT) GLOB "
+                          "'*[,\"()\\ '||char(9,10,11,12,13)||']*' THEN '\"' || replace(replace(CAST(%1 AS TEXT), "
+                          "'\\', '\\\\'), '\"', '\"\"') || '\"' ELSE CAST(%1 AS TEXT) END")
+        .arg(value);
+}
+
+} // namespace
+
+RestStatement RestSql::rows(bool withCount, Format format) const
 {
     RestStatement statement{{}, m_binds};
     auto bindNumber = [&](qint64 value) {
@@ -254,6 +269,10 @@ RestStatement RestSql::rows(bool withCount) const
         const SelectExpr &item = m_select.at(i);
         if (m_postgres) {
             inner << item.sql + QStringLiteral(" AS ") + q(item.key);
+        } else if (format == Format::Csv) {
+            const QString name = QStringLiteral("c%1").arg(i + 1);
+            inner << item.sql + QStringLiteral(" AS ") + name;
+            outer << sqliteCsvField(QStringLiteral("t.") + name);
         } else {
             // Positional names inside; the keys are bound in json_object().
             const QString name = QStringLiteral("c%1").arg(i + 1);
@@ -278,18 +297,60 @@ RestStatement RestSql::rows(bool withCount) const
         sql += QStringLiteral(" LIMIT -1");
     if (m_offset > 0)
         sql += QStringLiteral(" OFFSET ") + bindNumber(m_offset);
+    if (m_lockRows && m_postgres && !aggregating())
+        sql += QStringLiteral(" FOR UPDATE");
 
     QString count;
     if (withCount) {
         count = !aggregating() ? QStringLiteral(", (SELECT count(*)%1)").arg(innerFrom())
                     : QStringLiteral(", (SELECT count(*) FROM (SELECT %1%2) c)").arg(inner.join(kComma), innerFrom());
     }
-    if (m_postgres)
+    if (m_postgres && format == Format::Csv)
+        statement.sql = QStringLiteral("SELECT coalesce(string_agg(substring(t::text, 2, length(t::text) - 2), chr(10)), ''), "
+                                       "count(*)%1 FROM (%2) t").arg(count, sql);
+    else if (m_postgres)
         statement.sql = QStringLiteral("SELECT coalesce(json_agg(t), '[]')::text, count(*)%1 FROM (%2) t").arg(count, sql);
+    else if (format == Format::Csv)
+        statement.sql = QStringLiteral("SELECT coalesce(group_concat(%1, char(10)), ''), count(*)%2 FROM (%3) t")
+                            .arg(outer.isEmpty() ? QStringLiteral("''") : outer.join(QStringLiteral(" || ',' || ")), count, sql);
     else
         statement.sql = QStringLiteral("SELECT coalesce(json_group_array(json_object(%1)), '[]'), count(*)%2 FROM (%3) t")
                             .arg(outer.join(kComma), count, sql);
     return statement;
+}
+
+QByteArray RestSql::csvHeader() const
+{
+    QStringList keys;
+    for (const SelectExpr &item : m_select) {
+        QString key = item.key;
+        if (key.contains(u',') || key.contains(u'"') || key.contains(u'\n'))
+            key = u'"' + key.replace(u'"', QStringLiteral("\"\"")) + u'"';
+        keys << key;
+    }
+    return keys.join(u',').toUtf8();
+}
+
+QString RestSql::jsonOver(const QString &source) const
+{
+    QStringList list;
+    for (const SelectExpr &item : m_select)
+        list << item.sql + QStringLiteral(" AS ") + q(item.key);
+    return QStringLiteral("SELECT coalesce(json_agg(t), '[]')::text, count(*) FROM (SELECT %1 FROM %2) t")
+        .arg(list.join(kComma), source);
+}
+
+QString RestSql::sqliteJsonObject()
+{
+    QStringList pairs;
+    for (qsizetype i = 0; i < m_select.size(); ++i) {
+        const SelectExpr item = m_select.at(i);
+        const QString key = param(item.key, RestBind::Type::Text);
+        pairs << key + kComma
+                     + (item.jsonValue ? QStringLiteral("CASE WHEN json_valid(%1) THEN json(%1) ELSE %1 END").arg(item.sql)
+                                       : item.sql);
+    }
+    return QStringLiteral("json_object(%1)").arg(pairs.join(kComma));
 }
 
 RestStatement RestSql::countProbe() const

@@ -25,6 +25,7 @@ struct RestBind
     };
     QString value;
     Type type = Type::Infer;
+    bool isNull = false; // SQL NULL rather than the text
 };
 
 struct RestStatement
@@ -49,9 +50,29 @@ public:
     static Result<RestSql> make(const db::Dialect &dialect, const TableShape &shape, const http::rest::RestQuery &query,
                                 const RestReadOptions &options);
 
+    enum class Format { Json, Csv };
     // The body; with `withCount` a second column with COUNT(*) of the
     // filtered rows (the groups when aggregating), limit and offset ignored.
-    RestStatement rows(bool withCount) const;
+    // Csv: the rows as PostgreSQL's record text (PostgREST's text/csv), one
+    // per line, without the header line (csvHeader()).
+    RestStatement rows(bool withCount, Format format = Format::Json) const;
+    QByteArray csvHeader() const;
+    // PostgreSQL: the rows read are locked (FOR UPDATE) until the transaction ends.
+    void setLockRows(bool lock) { m_lockRows = lock; }
+
+    // For the write statements (RestWriteSql), which reuse the filter and
+    // the select list: the parts, and one more bound value.
+    const QString &tableSql() const { return m_table; }
+    const QString &whereSql() const { return m_where; }
+    const QList<RestBind> &binds() const { return m_binds; }
+    QString addBind(QString value, RestBind::Type type = RestBind::Type::Infer) { return param(std::move(value), type); }
+    bool hasAggregates() const { return aggregating(); }
+    bool hasOrderOrRange() const { return !m_orderBy.isEmpty() || m_limit || m_offset > 0; }
+    // PostgreSQL: "SELECT coalesce(json_agg(t), '[]')::text, count(*) FROM
+    // (SELECT <select list> FROM <source>) t", for a CTE's RETURNING rows.
+    QString jsonOver(const QString &source) const;
+    // SQLite: "json_object(?k1, <expr1>, …)" for a RETURNING clause (keys bound).
+    QString sqliteJsonObject();
     // The rows the count counts, for the planner (EXPLAIN) to estimate.
     RestStatement countProbe() const;
     qint64 offset() const { return m_offset; }
@@ -93,6 +114,7 @@ private:
     const RestReadOptions *m_options;
     bool m_postgres = false;
     bool m_usesRegexp = false;
+    bool m_lockRows = false;
     QString m_table;
     QList<SelectExpr> m_select;
     QString m_where;

@@ -434,6 +434,9 @@ void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot,
     }
     const int status = response.status;
     const QString auditReason = response.auditReason;
+    const QString auditOperation = response.auditOperation;
+    const QJsonArray auditKeys = response.auditKeys;
+    const std::optional<qint64> auditKeyCount = response.auditKeyCount;
     if (connection)
         connection->respond(slot, response, request.requestId);
     if (request.generation != generation)
@@ -448,7 +451,24 @@ void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot,
     // The query string is left out: it may carry filter values.
     qCInfo(lcHttp).noquote() << entry.method << entry.path << status << QString::number(ms, 'f', 1) + QStringLiteral("ms")
                              << (entry.subject.isEmpty() ? QStringLiteral("-") : entry.subject) << entry.requestId;
-    if (!denial.isEmpty() || !auditReason.isEmpty() || status == 401 || status == 403 || status == 429) {
+    if (!auditOperation.isEmpty() && denial.isEmpty()) {
+        // Every write, done or failed, with the keys of the rows it touched.
+        audit::AuditRecord record;
+        record.requestId = request.requestId;
+        record.subject = identity ? identity->subject : QString();
+        record.clientId = identity ? identity->clientId : QString();
+        record.roles = identity ? identity->roles : QStringList();
+        record.connection = request.params.value(QStringLiteral("connection"));
+        record.table = request.params.value(QStringLiteral("table"));
+        record.operation = auditOperation;
+        record.keys = auditKeys;
+        record.keyCount = auditKeyCount;
+        record.status = status;
+        record.method = QString::fromLatin1(request.method);
+        record.route = route;
+        record.reason = auditReason;
+        audit->write(record);
+    } else if (!denial.isEmpty() || !auditReason.isEmpty() || status == 401 || status == 403 || status == 429) {
         audit::AuditRecord record;
         record.requestId = request.requestId;
         record.subject = identity ? identity->subject : QString();

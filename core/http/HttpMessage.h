@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -43,6 +44,11 @@ struct HttpResponse
     HeaderList headers;           // Content-Length and X-Request-Id are added when written
     QByteArray body;
     QString auditReason;          // not sent: a handler's reason to audit this answer as a denial
+    // Not sent: a write to audit ("insert", "update", …), with the keys of
+    // the rows it touched (or only their number).
+    QString auditOperation;
+    QJsonArray auditKeys;
+    std::optional<qint64> auditKeyCount;
 
     HttpResponse &withHeader(QByteArray name, QByteArray value)
     {

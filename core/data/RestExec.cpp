@@ -1,0 +1,159 @@
+#include "RestExec.h"
+
+#include "db/Session.h"
+#include "db/SqlErrors.h"
+
+#include <QSqlError>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <vector>
+
+namespace tw::data {
+
+namespace {
+
+// pg_type oids of the typed parameters (JSON keys and indexes, limits).
+constexpr unsigned kTextOid = 25;
+constexpr unsigned kInt4Oid = 23;
+constexpr unsigned kInt8Oid = 20;
+
+Error postgresError(db::Session &session, PGresult *result)
+{
+    const QString state = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+    QString message = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    if (message.isEmpty()) // no result at all (e.g. more than 65,535 parameters): the connection says why
+        message = QString::fromUtf8(PQerrorMessage(session.native().pg())).trimmed();
+    Error error = db::mapSqlError(config::Driver::Postgres, QSqlError(QString(), message, QSqlError::StatementError, state),
+                                  PQstatus(session.native().pg()) == CONNECTION_OK);
+    if (const char *detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+        error.withDetail(QStringLiteral("serverDetail"), QString::fromUtf8(detail));
+    if (const char *hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT))
+        error.withHint(QString::fromUtf8(hint));
+    return error;
+}
+
+Result<RestResult> runPostgres(db::Session &session, const RestStatement &statement)
+{
+    PGconn *conn = session.native().pg();
+    if (!conn)
+        return Error(ErrorCode::DbUnavailable, QStringLiteral("no PostgreSQL connection"));
+    if (session.isCancelled())
+        return session.cancelledError();
+    std::vector<QByteArray> values;
+    std::vector<const char *> params;
+    std::vector<unsigned> types;
+    values.reserve(statement.binds.size());
+    for (const RestBind &bind : statement.binds) {
+        values.push_back(bind.value.toUtf8());
+        params.push_back(bind.isNull ? nullptr : values.back().constData());
+        types.push_back(bind.type == RestBind::Type::Text ? kTextOid
+                        : bind.type == RestBind::Type::Integer ? kInt4Oid
+                        : bind.type == RestBind::Type::BigInt  ? kInt8Oid
+                                                               : 0u);
+    }
+    const QByteArray sql = statement.sql.toUtf8();
+    PGresult *result = PQexecParams(conn, sql.constData(), int(params.size()), types.data(), params.data(), nullptr,
+                                    nullptr, 0);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        Error error = session.isCancelled() ? session.cancelledError() : postgresError(session, result);
+        PQclear(result);
+        return error;
+    }
+    RestResult out;
+    out.affected = QByteArray(PQcmdTuples(result)).toLongLong();
+    const int rows = PQntuples(result);
+    const int columns = PQnfields(result);
+    out.rows.reserve(rows);
+    for (int r = 0; r < rows; ++r) {
+        QList<QByteArray> row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row << QByteArray(PQgetvalue(result, r, c), PQgetlength(result, r, c));
+        out.rows << std::move(row);
+    }
+    PQclear(result);
+    return out;
+}
+
+Result<RestResult> runSqlite(db::Session &session, const RestStatement &statement)
+{
+    sqlite3 *db = session.native().sqlite();
+    if (!db)
+        return Error(ErrorCode::DbUnavailable, QStringLiteral("no SQLite connection"));
+    if (session.isCancelled())
+        return session.cancelledError();
+    auto failure = [&](int rc) {
+        return db::mapSqlError(config::Driver::Sqlite,
+                               QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+                                         QString::number(sqlite3_extended_errcode(db) ? sqlite3_extended_errcode(db) : rc)));
+    };
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray sql = statement.sql.toUtf8();
+    int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        Error error = failure(rc);
+        sqlite3_finalize(stmt);
+        return error;
+    }
+    for (qsizetype i = 0; i < statement.binds.size(); ++i) {
+        const RestBind &bind = statement.binds.at(i);
+        if (bind.isNull) {
+            sqlite3_bind_null(stmt, int(i + 1));
+        } else if (bind.type == RestBind::Type::Integer || bind.type == RestBind::Type::BigInt) {
+            sqlite3_bind_int64(stmt, int(i + 1), bind.value.toLongLong());
+        } else {
+            const QByteArray text = bind.value.toUtf8();
+            sqlite3_bind_text(stmt, int(i + 1), text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        }
+    }
+    RestResult out;
+    // A reader meets a writer's lock only briefly (WAL): bounded retries,
+    // only before the first row (a write that returned rows has happened).
+    for (int attempt = 0;; ++attempt) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_BUSY && out.rows.isEmpty() && attempt < 20 && !session.isCancelled()) {
+            sqlite3_reset(stmt);
+            sqlite3_sleep(10 << std::min(attempt, 5));
+            continue;
+        }
+        if (rc != SQLITE_ROW)
+            break;
+        QList<QByteArray> row;
+        for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, c));
+            row << QByteArray(text, sqlite3_column_bytes(stmt, c));
+        }
+        out.rows << std::move(row);
+    }
+    if (rc != SQLITE_DONE) {
+        Error error = session.isCancelled() ? session.cancelledError() : failure(rc);
+        sqlite3_finalize(stmt);
+        return error;
+    }
+    out.affected = sqlite3_stmt_readonly(stmt) ? 0 : sqlite3_changes64(db);
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+} // namespace
+
+Result<RestResult> runRestStatement(db::Session &session, const RestStatement &statement)
+{
+    return session.dialect().driver() == config::Driver::Postgres ? runPostgres(session, statement)
+                                                                   : runSqlite(session, statement);
+}
+
+Result<QList<QByteArray>> runRestQuery(db::Session &session, const RestStatement &statement)
+{
+    auto result = runRestStatement(session, statement);
+    if (!result)
+        return result.error();
+    return result.value().rows.isEmpty() ? QList<QByteArray>() : result.value().rows.first();
+}
+
+} // namespace tw::data

@@ -1,0 +1,192 @@
+#include "RestAnswers.h"
+
+#include "RestError.h"
+#include "data/RestRead.h"
+#include "db/ConnectionRegistry.h"
+#include "http/ApiResponses.h"
+#include "http/auth/Authenticator.h"
+
+#include <QHash>
+
+namespace tw::http::rest {
+
+namespace {
+
+// PostgREST's SQLSTATE → status table (Error.hs, pgErrorStatus), for errors
+// the server raised while running the statement.
+int statusForSqlState(const QString &state)
+{
+    static const QHash<QString, int> exact{
+        {QStringLiteral("23503"), 409}, {QStringLiteral("23505"), 409}, {QStringLiteral("25006"), 405},
+        {QStringLiteral("53400"), 500}, {QStringLiteral("57P01"), 503}, {QStringLiteral("P0001"), 400},
+        {QStringLiteral("42883"), 404}, {QStringLiteral("42P01"), 404}, {QStringLiteral("42P17"), 500},
+        {QStringLiteral("42501"), 403},
+    };
+    if (const auto it = exact.constFind(state); it != exact.cend())
+        return it.value();
+    static const QHash<QString, int> byClass{
+        {QStringLiteral("08"), 503}, {QStringLiteral("09"), 500}, {QStringLiteral("0L"), 403}, {QStringLiteral("0P"), 403},
+        {QStringLiteral("25"), 500}, {QStringLiteral("28"), 403}, {QStringLiteral("2D"), 500}, {QStringLiteral("38"), 500},
+        {QStringLiteral("39"), 500}, {QStringLiteral("3B"), 500}, {QStringLiteral("40"), 500}, {QStringLiteral("53"), 503},
+        {QStringLiteral("54"), 500}, {QStringLiteral("55"), 500}, {QStringLiteral("57"), 500}, {QStringLiteral("58"), 500},
+        {QStringLiteral("F0"), 500}, {QStringLiteral("HV"), 500}, {QStringLiteral("P0"), 500}, {QStringLiteral("XX"), 500},
+    };
+    return byClass.value(state.left(2), 400);
+}
+
+int statusForPgrstCode(const QString &code)
+{
+    static const QHash<QString, int> statuses{
+        {QLatin1String(kUnsatisfiableRange), 416}, {QLatin1String(kNotOneRow), 406},
+        {QLatin1String(kPreconditionFailed), 412}, {QStringLiteral("PGRST107"), 406},
+    };
+    return statuses.value(code, 400);
+}
+
+// "orders" → "main.orders" (SQLite) or "public.orders" (PostgreSQL): the
+// policy is written over qualified names, and the core is given the same
+// name so a bare one cannot resolve to a schema the policy did not check.
+QString qualify(const config::ConnectionProfile &profile, const QString &table)
+{
+    if (table.contains(u'.'))
+        return table;
+    const QString schema = profile.driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");
+    return schema + u'.' + table;
+}
+
+} // namespace
+
+HttpResponse pgrstResponse(int status, const QString &code, const QString &message, const QString &details,
+                           const QString &hint)
+{
+    return errorResponse(status, code, message, details.isEmpty() ? QJsonValue() : QJsonValue(details), hint);
+}
+
+std::variant<RestTarget, HttpResponse> restTarget(const ServerState &state, const RequestContext &context,
+                                                  Permission permission)
+{
+    const HttpRequest &request = context.request;
+    const auth::Identity &who = *context.identity;
+    const QString connection = request.params.value(QStringLiteral("connection"));
+    const QString table = request.params.value(QStringLiteral("table"));
+
+    if (!state.registry)
+        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("no connections are open")));
+    const config::ConnectionProfile *profile = state.config.find(connection);
+    if (!profile || state.policy.permissions(who.roles, connection).isEmpty()) {
+        HttpResponse missing = errorResponse(404, QStringLiteral("NOT_FOUND"), QStringLiteral("no connection named '%1'").arg(connection));
+        if (profile)
+            missing.auditReason = QStringLiteral("connection not visible to the caller");
+        return missing;
+    }
+    if (!state.registry->pool(connection))
+        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(connection)));
+    RestTarget target{connection, qualify(*profile, table), data::restTableName(qualify(*profile, table)).name, who.roles};
+    const bool writing = permission == Permission::Write || permission == Permission::Delete;
+    if (writing && profile->readonly) {
+        // PostgreSQL's answer to a write in a read-only transaction (25006 → 405).
+        HttpResponse refused = pgrstResponse(405, QStringLiteral("25006"),
+                                             QStringLiteral("cannot execute %1 in a read-only transaction")
+                                                 .arg(request.method == "DELETE" ? QStringLiteral("DELETE")
+                                                      : request.method == "PATCH" ? QStringLiteral("UPDATE")
+                                                                                  : QStringLiteral("INSERT")),
+                                             QStringLiteral("connection '%1' is read-only").arg(connection));
+        refused.auditReason = QStringLiteral("%1 refused: connection %2 is read-only").arg(permissionName(permission), connection);
+        return refused;
+    }
+    if (!state.policy.allows(who.roles, permission, connection, target.qualified)) {
+        HttpResponse denied = pgrstResponse(403, QStringLiteral("42501"),
+                                            QStringLiteral("permission denied for table %1").arg(target.bare));
+        denied.auditReason = QStringLiteral("%1 not granted on %2 of connection %3")
+                                 .arg(permissionName(permission), target.qualified, connection);
+        return denied;
+    }
+    return target;
+}
+
+HttpResponse restFailure(const ServerState &state, const RestTarget &target, const Error &error)
+{
+    const QString code = pgrstCode(error);
+    if (!code.isEmpty())
+        return pgrstResponse(statusForPgrstCode(code), code, error.message(), pgrstDetails(error), error.hint());
+    const QString sqlState = error.details().value(QStringLiteral("sqlstate")).toString();
+    const config::ConnectionProfile *profile = state.config.find(target.connection);
+    if (error.code() == ErrorCode::TableNotFound && profile) {
+        // Suggest only what the caller may read: a hint must not reveal other tables.
+        QString hint;
+        for (const QVariant &v : error.details().value(QStringLiteral("suggestions")).toList()) {
+            const QString name = qualify(*profile, v.toString());
+            if (state.policy.allows(target.roles, Permission::Read, target.connection, name)) {
+                hint = QStringLiteral("Perhaps you meant the table '%1'").arg(name);
+                break;
+            }
+        }
+        return pgrstResponse(404, QStringLiteral("PGRST205"),
+                             QStringLiteral("Could not find the table '%1' in the schema cache").arg(target.qualified), {},
+                             hint);
+    }
+    if (error.code() == ErrorCode::PermissionDenied) {
+        HttpResponse denied = pgrstResponse(403, QStringLiteral("42501"), error.message());
+        denied.auditReason = error.message();
+        return denied;
+    }
+    const bool postgresState = profile && profile->driver == config::Driver::Postgres && sqlState.size() == 5;
+    if (postgresState) {
+        const int status = statusForSqlState(sqlState);
+        // A lost server is transient; keep errorResponse's Retry-After for it.
+        if (status == 503)
+            return errorResponse(error);
+        return pgrstResponse(status, sqlState, error.message(),
+                             error.details().value(QStringLiteral("serverDetail")).toString(), error.hint());
+    }
+    return errorResponse(error);
+}
+
+QList<QByteArray> headerValues(const HttpRequest &request, const QByteArray &lowerName)
+{
+    QList<QByteArray> values;
+    for (const auto &[name, value] : request.headers) {
+        if (name == lowerName)
+            values << value;
+    }
+    return values;
+}
+
+std::variant<MediaType, HttpResponse> acceptedMediaType(const HttpRequest &request)
+{
+    const QList<QByteArray> values = headerValues(request, "accept");
+    if (values.isEmpty())
+        return MediaType::Json;
+    QByteArrayList asked;
+    for (const QByteArray &value : values) {
+        for (const QByteArray &item : value.split(',')) {
+            const QByteArray type = item.split(';').first().trimmed().toLower();
+            if (type.isEmpty())
+                continue;
+            if (type == "application/json" || type == "*/*" || type == "application/*")
+                return MediaType::Json;
+            if (type == "application/vnd.pgrst.object+json" || type == "application/vnd.pgrst.object")
+                return MediaType::Object;
+            if (type == "text/csv" || type == "text/*")
+                return MediaType::Csv;
+            asked << type;
+        }
+    }
+    if (asked.isEmpty())
+        return MediaType::Json;
+    return pgrstResponse(406, QStringLiteral("PGRST107"),
+                         QStringLiteral("None of these media types are available: %1")
+                             .arg(QString::fromLatin1(asked.join(", "))));
+}
+
+QByteArray contentType(MediaType type)
+{
+    switch (type) {
+    case MediaType::Object: return "application/vnd.pgrst.object+json; charset=utf-8";
+    case MediaType::Csv: return "text/csv; charset=utf-8";
+    case MediaType::Json: break;
+    }
+    return "application/json; charset=utf-8";
+}
+
+} // namespace tw::http::rest

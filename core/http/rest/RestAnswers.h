@@ -1,0 +1,54 @@
+#pragma once
+
+#include "http/HttpMessage.h"
+#include "http/Router.h"
+#include "http/ServerState.h"
+#include "error/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+// What the /rest routes share: finding the table a request names (and
+// refusing it as PostgREST would), and answering failures in PostgREST's
+// shape with its status codes.
+namespace tw::http::rest {
+
+struct RestTarget
+{
+    QString connection;
+    QString qualified;   // "schema.table", as the policy and the core see it
+    QString bare;        // the table's own name, for PostgreSQL-worded messages
+    QStringList roles;
+};
+
+// The connection and table of a /rest request, checked: an unknown or
+// invisible connection is 404 (audited when it exists), a closed one 503,
+// a table without `permission` for the caller (or a writing permission on a
+// readonly connection) 403 42501, audited. Else the target.
+std::variant<RestTarget, HttpResponse> restTarget(const ServerState &state, const RequestContext &context,
+                                                  Permission permission);
+
+// PostgREST's error body: all four keys, null when empty.
+HttpResponse pgrstResponse(int status, const QString &code, const QString &message, const QString &details = {},
+                           const QString &hint = {});
+
+// A failed request answered as PostgREST would: its own codes (PGRST…) with
+// their statuses, the server's SQLSTATEs through PostgREST's table, 404
+// PGRST205 for an unknown table (the hint naming only a table the caller may
+// read). Transient failures keep 503 + Retry-After; nothing permanent is
+// 503, since postgrest-js retries a GET on 503.
+HttpResponse restFailure(const ServerState &state, const RestTarget &target, const Error &error);
+
+QList<QByteArray> headerValues(const HttpRequest &request, const QByteArray &lowerName);
+
+// What the Accept header asks for, in PostgREST's terms.
+enum class MediaType { Json, Object, Csv };
+// Unsupported only: 406 PGRST107.
+std::variant<MediaType, HttpResponse> acceptedMediaType(const HttpRequest &request);
+QByteArray contentType(MediaType type);
+
+} // namespace tw::http::rest
