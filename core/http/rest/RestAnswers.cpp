@@ -34,6 +34,25 @@ int statusForSqlState(const QString &state)
     return byClass.value(state.left(2), 400);
 }
 
+// SQLite's extended result codes as the SQLSTATEs PostgreSQL raises for the
+// same failure, so both engines answer alike (NOT NULL 400, duplicate 409).
+QString sqliteSqlState(int code)
+{
+    switch (code) {
+    case 1299: return QStringLiteral("23502");           // SQLITE_CONSTRAINT_NOTNULL
+    case 2067: case 1555: return QStringLiteral("23505"); // UNIQUE, PRIMARYKEY
+    case 787: return QStringLiteral("23503");            // FOREIGNKEY
+    case 275: return QStringLiteral("23514");            // CHECK
+    case 20: return QStringLiteral("42804");             // SQLITE_MISMATCH
+    default: break;
+    }
+    switch (code & 0xff) {
+    case 19: return QStringLiteral("23000");             // another constraint
+    case 8: return QStringLiteral("25006");              // SQLITE_READONLY
+    default: return {};
+    }
+}
+
 int statusForPgrstCode(const QString &code)
 {
     static const QHash<QString, int> statuses{
@@ -129,6 +148,11 @@ HttpResponse restFailure(const ServerState &state, const RestTarget &target, con
         HttpResponse denied = pgrstResponse(403, QStringLiteral("42501"), error.message());
         denied.auditReason = error.message();
         return denied;
+    }
+    if (profile && profile->driver == config::Driver::Sqlite) {
+        const QString mapped = sqliteSqlState(error.details().value(QStringLiteral("sqliteCode"), -1).toInt());
+        if (!mapped.isEmpty())
+            return pgrstResponse(statusForSqlState(mapped), mapped, error.message(), {}, error.hint());
     }
     const bool postgresState = profile && profile->driver == config::Driver::Postgres && sqlState.size() == 5;
     if (postgresState) {
