@@ -17,6 +17,7 @@
 #include "metrics/ApiMetrics.h"
 #include "monitor/HealthMonitor.h"
 #include "rest/RestRoutes.h"
+#include "v1/CatalogRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -176,6 +177,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.startedAt = QDateTime::currentDateTimeUtc();
     addSystemRoutes(d->router, d->state, this);
     addRestRoutes(d->router, d->state, this);
+    addCatalogRoutes(d->router, d->state, this);
 
     FrameLimits limits;
     limits.maxHeaderBytes = api.limits.maxHeaderBytes;
