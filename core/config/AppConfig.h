@@ -56,6 +56,9 @@ struct ApiLimits
     int maxUrlBytes = 8192;
     int maxPageRows = 1000;
     int maxFilterTerms = 64;
+    // A /rest statement still running after this is cancelled (500, 57014),
+    // so slow queries cannot hold the pool.
+    int statementTimeoutMs = 30000;
 
     bool operator==(const ApiLimits &) const = default;
 };

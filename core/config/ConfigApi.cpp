@@ -71,7 +71,8 @@ void readLimits(const YAML::Node &node, const QString &at, ApiLimits &limits)
     if (node.IsNull())
         return;
     const auto keys = entries(node, at, {"requests_per_second", "burst", "max_concurrent", "max_body_bytes",
-                                         "max_header_bytes", "max_url_bytes", "max_page_rows", "max_filter_terms"});
+                                         "max_header_bytes", "max_url_bytes", "max_page_rows", "max_filter_terms",
+                                         "statement_timeout_ms"});
     const auto read = [&](const char *key, int &value, int min, int max) {
         if (keys.contains(QLatin1String(key)))
             value = integer(keys.value(QLatin1String(key)), child(at, key), min, max);
@@ -85,6 +86,7 @@ void readLimits(const YAML::Node &node, const QString &at, ApiLimits &limits)
     read("max_url_bytes", limits.maxUrlBytes, 256, 1 << 20);
     read("max_page_rows", limits.maxPageRows, 1, 1000000);
     read("max_filter_terms", limits.maxFilterTerms, 1, 10000);
+    read("statement_timeout_ms", limits.statementTimeoutMs, 100, 3600000);
 }
 
 } // namespace

@@ -26,7 +26,8 @@
 //   policy: [ { role: analyst, allow: [database:read], connections: [chinook], tables: ["public.*"],
 //               deny_columns: [public.customer.email] } ]   # see ConfigPolicy.h
 //   limits: { requests_per_second: 50, burst: 100, max_concurrent: 16, max_body_bytes: 1048576,
-//             max_header_bytes: 16384, max_url_bytes: 8192, max_page_rows: 1000, max_filter_terms: 64 }
+//             max_header_bytes: 16384, max_url_bytes: 8192, max_page_rows: 1000, max_filter_terms: 64,
+//             statement_timeout_ms: 30000 }
 //   audit_log: audit.jsonl          # default: audit.jsonl in the app's data folder
 //   metrics_public: false
 //   shutdown_grace_seconds: 10

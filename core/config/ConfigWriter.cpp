@@ -119,6 +119,7 @@ void writeLimits(YAML::Emitter &out, const ApiLimits &limits)
     write("max_url_bytes", limits.maxUrlBytes, d.maxUrlBytes);
     write("max_page_rows", limits.maxPageRows, d.maxPageRows);
     write("max_filter_terms", limits.maxFilterTerms, d.maxFilterTerms);
+    write("statement_timeout_ms", limits.statementTimeoutMs, d.statementTimeoutMs);
     out << YAML::EndMap;
 }
 

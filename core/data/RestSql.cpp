@@ -82,6 +82,13 @@ Result<RestSql> RestSql::make(const db::Dialect &dialect, const TableShape &shap
     if (options.maxRows > 0)
         sql.m_limit = std::min(query.limit.value_or(options.maxRows), options.maxRows);
     sql.m_offset = query.offset.value_or(0);
+    // libpq takes at most 65,535 parameters, and a statement this large is
+    // no longer a page request: refused with a message that says why.
+    constexpr qsizetype kMaxValues = 20000;
+    if (sql.m_binds.size() > kMaxValues)
+        return restError(kBadQuery, QStringLiteral("too many values in one request: %1 (at most %2)")
+                                        .arg(sql.m_binds.size())
+                                        .arg(kMaxValues));
     // Only the statement text and binds are kept: the shape and the options
     // are the caller's and may not outlive it.
     sql.m_shape = nullptr;

@@ -216,13 +216,19 @@ Result<RestWriteResult> writeRestRows(db::Session &session, const RestWrite &wri
     return result;
 }
 
-QFuture<Result<RestWriteResult>> writeRestRows(db::ConnectionRegistry &registry, const QString &connection,
-                                               const RestWrite &write)
+db::Job<Result<RestWriteResult>> startRestWrite(db::ConnectionRegistry &registry, const QString &connection,
+                                                const RestWrite &write)
 {
     const auto pool = registry.pool(connection);
     if (!pool)
-        return QtFuture::makeReadyFuture(Result<RestWriteResult>(catalog::unknownConnection(connection, registry.names())));
-    return pool->submit([write](db::Session &session) { return writeRestRows(session, write); }).future;
+        return {0, QtFuture::makeReadyFuture(Result<RestWriteResult>(catalog::unknownConnection(connection, registry.names())))};
+    return pool->submit([write](db::Session &session) { return writeRestRows(session, write); });
+}
+
+QFuture<Result<RestWriteResult>> writeRestRows(db::ConnectionRegistry &registry, const QString &connection,
+                                               const RestWrite &write)
+{
+    return startRestWrite(registry, connection, write).future;
 }
 
 } // namespace tw::data

@@ -75,5 +75,8 @@ Result<RestWriteResult> runRestWrite(db::Session &session, const RestWrite &writ
 Result<RestWriteResult> writeRestRows(db::Session &session, const RestWrite &write);
 QFuture<Result<RestWriteResult>> writeRestRows(db::ConnectionRegistry &registry, const QString &connection,
                                                const RestWrite &write);
+// The same, cancellable with registry.cancel(connection, job.id).
+db::Job<Result<RestWriteResult>> startRestWrite(db::ConnectionRegistry &registry, const QString &connection,
+                                                const RestWrite &write);
 
 } // namespace tw::data

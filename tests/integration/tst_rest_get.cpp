@@ -27,6 +27,7 @@ INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London'), (2, 'Linus
   (3, 'Grace', 'grace@example.com', 'Arlington');
 CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT);
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30) INSERT INTO events SELECT i, 'e' || i FROM n;
+CREATE VIEW slow AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) AS n FROM c;
 )SQL";
 
 bool createTables(const QString &file)
@@ -112,6 +113,7 @@ private slots:
         bool created = false;
         QVERIFY(m_api->setUp(m_provider.issuer(), kAudience, [&](config::AppConfig &config) {
             config.api.limits.maxPageRows = 25;
+            config.api.limits.statementTimeoutMs = 1000;
             created = createTables(config.connections.first().database);
         }));
         QVERIFY(created);
@@ -297,6 +299,17 @@ private slots:
         QVERIFY(!nobody.body.contains("amount"));
         QCOMPARE(get(QStringLiteral("/rest/nowhere/orders"), QStringLiteral("dba-app")).status, 404);
         QCOMPARE(httpCall(m_api->url(QStringLiteral("/rest/main/orders"))).status, 401);
+    }
+
+    void aStatementPastTheTimeoutIsCancelled()
+    {
+        // A billion-row recursive view: cancelled at the deadline, not left to hold a pooled connection.
+        const auto reply = get(QStringLiteral("/rest/main/slow"), QStringLiteral("dba-app"));
+        QCOMPARE(reply.status, 500);
+        QVERIFY2(isPgrstError(reply, QStringLiteral("57014")), reply.body.constData());
+        QVERIFY2(reply.ms < 8000, qPrintable(QString::number(reply.ms)));
+        // The connection is free again.
+        QCOMPARE(get(QStringLiteral("/rest/main/orders?id=eq.1")).status, 200);
     }
 
     void headAnswersHeadersWithoutABody()

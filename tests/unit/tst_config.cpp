@@ -55,7 +55,8 @@ const QByteArray kFullExample =
     "  audit_log: logs/audit.jsonl\n"
     "  shutdown_grace_seconds: 3\n"
     "  limits: { max_body_bytes: 2048, max_page_rows: 50, requests_per_second: 30, burst: 7, max_concurrent: 2,\n"
-    "            max_header_bytes: 4096, max_url_bytes: 1024, max_filter_terms: 9 }\n"
+    "            max_header_bytes: 4096, max_url_bytes: 1024, max_filter_terms: 9,\n"
+    "            statement_timeout_ms: 2500 }\n"
     "monitoring: { interval_ms: 1000, window_seconds: 120 }\n";
 
 } // namespace
@@ -117,7 +118,7 @@ private slots:
         QVERIFY(c.api.metricsPublic);
         QCOMPARE(c.api.auditLog, QStringLiteral("/base/logs/audit.jsonl"));
         QCOMPARE(c.api.shutdownGraceSeconds, 3);
-        const ApiLimits limits{30, 7, 2, 2048, 4096, 1024, 50, 9};
+        const ApiLimits limits{30, 7, 2, 2048, 4096, 1024, 50, 9, 2500};
         QCOMPARE(c.api.limits, limits);
         QCOMPARE(c.monitoring.intervalMs, 1000);
         QCOMPARE(c.monitoring.windowSeconds, 120);
@@ -203,6 +204,8 @@ private slots:
         QTest::newRow("api old port key") << QByteArray("api: { port: 8080 }\n") << "api.port" << "unknown key";
         QTest::newRow("api header limit") << QByteArray("api: { limits: { max_header_bytes: 100000 } }\n")
                                           << "api.limits.max_header_bytes" << "between 1024 and 65536";
+        QTest::newRow("api statement timeout") << QByteArray("api: { limits: { statement_timeout_ms: 5 } }\n")
+                                               << "api.limits.statement_timeout_ms" << "between 100 and 3600000";
         QTest::newRow("api limit zero") << QByteArray("api: { limits: { burst: 0 } }\n") << "api.limits.burst" << "between 1";
         QTest::newRow("api limit typo") << QByteArray("api: { limits: { rate_per_minute: 5 } }\n") << "api.limits.rate_per_minute" << "unknown key";
         QTest::newRow("oidc hs256") << QByteArray("api: { oidc: { issuer: 'https://idp', audience: a, algorithms: [RS256, HS256] } }\n")

@@ -144,6 +144,10 @@ HttpResponse restFailure(const ServerState &state, const RestTarget &target, con
                              QStringLiteral("Could not find the table '%1' in the schema cache").arg(target.qualified), {},
                              hint);
     }
+    if (error.code() == ErrorCode::QueryCancelled)
+        return pgrstResponse(500, QStringLiteral("57014"), QStringLiteral("canceling statement due to statement timeout"), {},
+                             QStringLiteral("The statement ran longer than api.limits.statement_timeout_ms (%1 ms)")
+                                 .arg(state.config.api.limits.statementTimeoutMs));
     if (error.code() == ErrorCode::PermissionDenied) {
         HttpResponse denied = pgrstResponse(403, QStringLiteral("42501"), error.message());
         denied.auditReason = error.message();

@@ -3,11 +3,14 @@
 #include "http/HttpMessage.h"
 #include "http/Router.h"
 #include "http/ServerState.h"
+#include "db/ConnectionRegistry.h"
+#include "db/Pool.h"
 #include "error/Error.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QTimer>
 
 #include <optional>
 #include <variant>
@@ -42,6 +45,23 @@ HttpResponse pgrstResponse(int status, const QString &code, const QString &messa
 // read). Transient failures keep 503 + Retry-After; nothing permanent is
 // 503, since postgrest-js retries a GET on 503.
 HttpResponse restFailure(const ServerState &state, const RestTarget &target, const Error &error);
+
+// Cancels the job if it still runs after the configured statement timeout
+// (api.limits.statement_timeout_ms); its future then carries QUERY_CANCELLED,
+// which restFailure() answers as PostgreSQL's statement timeout (500, 57014).
+template<typename T>
+QFuture<T> withDeadline(const ServerState &state, const QString &connection, db::Job<T> job, QObject *receiver)
+{
+    if (job.id != 0 && !job.future.isFinished()) {
+        db::ConnectionRegistry *registry = state.registry;
+        QTimer::singleShot(state.config.api.limits.statementTimeoutMs, receiver,
+                           [registry, connection, id = job.id, future = job.future] {
+                               if (!future.isFinished())
+                                   registry->cancel(connection, id);
+                           });
+    }
+    return job.future;
+}
 
 QList<QByteArray> headerValues(const HttpRequest &request, const QByteArray &lowerName);
 

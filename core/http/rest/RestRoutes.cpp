@@ -99,7 +99,9 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
     const QByteArray preferenceApplied = rest::preferenceApplied(applied);
 
     const ServerState *s = &state;
-    return data::readRestRows(*state.registry, target.connection, target.qualified, query, options)
+    return rest::withDeadline(state, target.connection,
+                              data::startRestRead(*state.registry, target.connection, target.qualified, query, options),
+                              receiver)
         .then(receiver, [s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
             if (!rows)
                 return rest::restFailure(*s, target, rows.error());

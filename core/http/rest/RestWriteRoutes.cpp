@@ -161,7 +161,8 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
     const data::RestWriteOptions::Return returning = options.returning;
     const bool upsert = options.resolution != data::RestWriteOptions::Resolution::None;
     const QString path = request.path;
-    return data::writeRestRows(*state.registry, target.connection, write)
+    return rest::withDeadline(state, target.connection, data::startRestWrite(*state.registry, target.connection, write),
+                              receiver)
         .then(receiver, [s, target, type, kind, returning, upsert, count, preferenceApplied, auditedOperation,
                          path](const Result<data::RestWriteResult> &written) {
             if (!written) {
