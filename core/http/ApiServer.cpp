@@ -18,6 +18,7 @@
 #include "monitor/HealthMonitor.h"
 #include "rest/RestRoutes.h"
 #include "v1/CatalogRoutes.h"
+#include "v1/OpenApiRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -178,6 +179,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     addSystemRoutes(d->router, d->state, this);
     addRestRoutes(d->router, d->state, this);
     addCatalogRoutes(d->router, d->state, this);
+    addOpenApiRoutes(d->router, d->state, this);
 
     FrameLimits limits;
     limits.maxHeaderBytes = api.limits.maxHeaderBytes;
