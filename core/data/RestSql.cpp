@@ -312,11 +312,15 @@ RestStatement RestSql::rows(bool withCount, Format format) const
         count = !aggregating() ? QStringLiteral(", (SELECT count(*)%1)").arg(innerFrom())
                     : QStringLiteral(", (SELECT count(*) FROM (SELECT %1%2) c)").arg(inner.join(kComma), innerFrom());
     }
+    // PostgreSQL: the row alias is PostgREST's, so a column or alias named
+    // "t" is not taken for the whole row by json_agg().
     if (m_postgres && format == Format::Csv)
-        statement.sql = QStringLiteral("SELECT coalesce(string_agg(substring(t::text, 2, length(t::text) - 2), chr(10)), ''), "
-                                       "count(*)%1 FROM (%2) t").arg(count, sql);
+        statement.sql = QStringLiteral("SELECT coalesce(string_agg(substring(_postgrest_t::text, 2, "
+                                       "length(_postgrest_t::text) - 2), chr(10)), ''), count(*)%1 FROM (%2) _postgrest_t")
+                            .arg(count, sql);
     else if (m_postgres)
-        statement.sql = QStringLiteral("SELECT coalesce(json_agg(t), '[]')::text, count(*)%1 FROM (%2) t").arg(count, sql);
+        statement.sql = QStringLiteral("SELECT coalesce(json_agg(_postgrest_t), '[]')::text, count(*)%1 FROM (%2) _postgrest_t")
+                            .arg(count, sql);
     else if (format == Format::Csv)
         statement.sql = QStringLiteral("SELECT coalesce(group_concat(%1, char(10)), ''), count(*)%2 FROM (%3) t")
                             .arg(outer.isEmpty() ? QStringLiteral("''") : outer.join(QStringLiteral(" || ',' || ")), count, sql);
@@ -343,7 +347,7 @@ QString RestSql::jsonOver(const QString &source) const
     QStringList list;
     for (const SelectExpr &item : m_select)
         list << item.sql + QStringLiteral(" AS ") + q(item.key);
-    return QStringLiteral("SELECT coalesce(json_agg(t), '[]')::text, count(*) FROM (SELECT %1 FROM %2) t")
+    return QStringLiteral("SELECT coalesce(json_agg(_postgrest_t), '[]')::text, count(*) FROM (SELECT %1 FROM %2) _postgrest_t")
         .arg(list.join(kComma), source);
 }
 

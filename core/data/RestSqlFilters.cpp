@@ -60,8 +60,8 @@ const char *comparisonOperator(FilterOp op)
     case FilterOp::Ov: return "&&";
     case FilterOp::Sl: return "<<";
     case FilterOp::Sr: return ">>";
-    case FilterOp::Nxl: return "&<";
-    case FilterOp::Nxr: return "&>";
+    case FilterOp::Nxl: return "&>"; // does not extend to the left of
+    case FilterOp::Nxr: return "&<"; // does not extend to the right of
     case FilterOp::Adj: return "-|-";
     default: return nullptr;
     }

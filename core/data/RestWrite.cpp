@@ -136,8 +136,9 @@ Result<RestWriteResult> runRestWrite(db::Session &session, const RestWrite &writ
     }
 
     RestWriteResult out;
-    if (write.kind == RestWriteKind::Update && payload->columns.isEmpty()) {
-        out.body = "[]"; // nothing to set: PostgREST answers without touching a row
+    if ((write.kind == RestWriteKind::Update && payload->columns.isEmpty())
+        || (write.kind == RestWriteKind::Insert && payload->rows == 0)) {
+        out.body = "[]"; // nothing to set or insert: PostgREST answers without touching a row
     } else {
         qint64 existing = 0;
         const bool sqliteMerge = !postgres && write.kind == RestWriteKind::Insert

@@ -173,7 +173,7 @@ Result<QList<RestStatement>> RestWriteSql::make(const db::Dialect &dialect, cons
                                       : QStringLiteral("SELECT NULL::text, count(*) FROM pgrst_source");
         QString keys = QStringLiteral("NULL::text");
         if (!keyList.isEmpty())
-            keys = QStringLiteral("(SELECT coalesce(json_agg(k), '[]')::text FROM (SELECT %1 FROM pgrst_source LIMIT %2) k)")
+            keys = QStringLiteral("(SELECT coalesce(json_agg(_postgrest_k), '[]')::text FROM (SELECT %1 FROM pgrst_source LIMIT %2) _postgrest_k)")
                        .arg(keyList.join(kComma))
                        .arg(kAuditedKeys);
         const QString sql = QStringLiteral("WITH %1 SELECT j.body, j.n, %2, %3 FROM (%4) j(body, n)")

@@ -273,8 +273,13 @@ Status ConnectionWorker::open()
         setup << QStringLiteral("PRAGMA foreign_keys = ON");
         if (!m_profile.readonly && m_profile.database != QLatin1String(":memory:"))
             setup << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = NORMAL");
-    } else if (m_profile.readonly) {
-        setup << QStringLiteral("SET default_transaction_read_only = on");
+    } else {
+        // Qt's driver switches bytea to the old escape format on connect; the
+        // server's default (hex) is what PostgreSQL clients and PostgREST show,
+        // and libpq's unescaping (used by the driver) reads both.
+        setup << QStringLiteral("SET bytea_output = hex");
+        if (m_profile.readonly)
+            setup << QStringLiteral("SET default_transaction_read_only = on");
     }
     for (const QString &statement : setup) {
         QSqlQuery query(db);

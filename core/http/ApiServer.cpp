@@ -19,6 +19,7 @@
 #include "rest/RestRoutes.h"
 #include "v1/CatalogRoutes.h"
 #include "v1/OpenApiRoutes.h"
+#include "v1/TransactionRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -180,6 +181,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     addRestRoutes(d->router, d->state, this);
     addCatalogRoutes(d->router, d->state, this);
     addOpenApiRoutes(d->router, d->state, this);
+    addTransactionRoutes(d->router, d->state, this);
 
     FrameLimits limits;
     limits.maxHeaderBytes = api.limits.maxHeaderBytes;

@@ -155,14 +155,17 @@ bool HttpConnection::scanHeaders(QByteArrayView chunk, qsizetype *consumed)
     const qsizetype room = m_limits.maxHeaderBytes + 1 - before; // never keep more than the limit
     const QByteArrayView piece = chunk.sliced(start, std::min<qsizetype>(chunk.size() - start, std::max<qsizetype>(room, 0)));
     m_headerBlock.append(piece);
-    for (qsizetype i = before; i < m_headerBlock.size(); ++i) {
+    const qsizetype end = m_headerBlock.indexOf(kTerminator, std::max<qsizetype>(0, before - 3));
+    // Only the header block must use CRLF: bytes after its blank line are
+    // the body (pretty-printed JSON has bare line feeds).
+    const qsizetype headerEnd = end < 0 ? m_headerBlock.size() : end + kTerminator.size();
+    for (qsizetype i = before; i < headerEnd; ++i) {
         if (m_headerBlock[i] == '\n' && (i == 0 || m_headerBlock[i - 1] != '\r')) {
             refuse(400, QStringLiteral("lines must end with CRLF"));
             *consumed = chunk.size();
             return false;
         }
     }
-    const qsizetype end = m_headerBlock.indexOf(kTerminator, std::max<qsizetype>(0, before - 3));
     if (end < 0) {
         const qsizetype lineEnd = m_headerBlock.indexOf("\r\n");
         const qsizetype lineLength = lineEnd < 0 ? m_headerBlock.size() : lineEnd;

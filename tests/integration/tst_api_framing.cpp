@@ -293,6 +293,39 @@ private slots:
         QCOMPARE(bad, 0);
     }
 
+    // A body may hold bare line feeds (pretty-printed JSON): only the header
+    // block must end its lines with CRLF — in one segment and split anywhere.
+    void bareLineFeedsInABodyAreBody()
+    {
+        Harness server;
+        QVERIFY(server.ok);
+        const QByteArray body = "{\n  \"a\": 1\n}\n";
+        const QByteArray req = "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size())
+                               + "\r\n\r\n" + body + get("/b");
+        int bad = 0;
+        for (int cut = 0; cut < req.size(); ++cut) {
+            server.seen.clear();
+            server.refusals.clear();
+            Client client;
+            QVERIFY(client.connectTo(server.port()));
+            if (cut > 0)
+                client.send(req.left(cut), 5);
+            client.send(req.mid(cut), 5);
+            QTRY_VERIFY_WITH_TIMEOUT(client.statuses().size() >= 2 || client.closed, 2000);
+            if (server.paths() != QStringList{QStringLiteral("/a"), QStringLiteral("/b")}
+                || client.statuses() != QList<int>{200, 200} || server.seen.first().bodySize != body.size()) {
+                ++bad;
+                qInfo() << "cut" << cut << server.paths() << client.statuses() << server.refusals;
+            }
+        }
+        QCOMPARE(bad, 0);
+        // A bare line feed in the headers is still refused.
+        Client client;
+        QVERIFY(client.connectTo(server.port()));
+        client.send("GET /c HTTP/1.1\nHost: x\r\n\r\n", 300);
+        QCOMPARE(client.statuses(), QList<int>{400});
+    }
+
     // Empty lines (CRLF) before a request are allowed by RFC 9112 and by the
     // parser; split CR | LF across segments.
     void leadingCrlfSplitAcrossSegments()

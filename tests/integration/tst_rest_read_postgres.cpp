@@ -162,8 +162,9 @@ private slots:
         row("ov range", "span", QStringLiteral("ov.[4,6)"), {1, 2});
         row("sl", "span", QStringLiteral("sl.[10,20)"), {1, 2});
         row("sr", "span", QStringLiteral("sr.[0,1)"), {1, 2, 5});
-        row("nxl", "span", QStringLiteral("nxl.[0,10)"), {1, 2});
-        row("nxr", "span", QStringLiteral("nxr.[4,100)"), {2, 5});
+        // nxl is &> (does not extend to the left of), nxr is &< (… to the right of).
+        row("nxl", "span", QStringLiteral("nxl.[5,10)"), {2, 5});
+        row("nxr", "span", QStringLiteral("nxr.[4,10)"), {1, 2});
         row("adj", "span", QStringLiteral("adj.[10,20)"), {2, 5});
         row("fts tsvector", "doc", QStringLiteral("fts(english).fox"), {1, 4});
         row("fts and", "doc", QStringLiteral("fts(english).quick & brown"), {1});

@@ -373,7 +373,8 @@ private slots:
         row("order on embedded resource", "order=clients(name)", "PGRST100", "Ordering by an embedded resource");
         row("embedded limit", "clients.limit=1", "PGRST100", "embedded resource (clients.limit)");
         row("embedded or", "clients.or=(a.eq.1)", "PGRST100", "embedded resource");
-        row("limit negative", "limit=-1", "PGRST100", "non-negative integer");
+        row("limit negative", "limit=-1", "PGRST103", "Limit should be greater than or equal to zero"); // PostgREST 12: 416
+        row("offset negative", "offset=-1", "PGRST100", "non-negative integer");
         row("limit not a number", "limit=abc", "PGRST100", "failed to parse limit parameter (abc)");
         row("offset with sign", "offset=%2B5", "PGRST100", "non-negative integer");
         row("limit empty", "limit=", "PGRST100", "non-negative integer");

@@ -68,6 +68,9 @@ Result<RestQuery> parseRestQuery(const QList<QueryParam> &params, const RestLimi
                 return order.error();
             query.order = std::move(order).value();
         } else if (key == u"limit" || key == u"offset") {
+            // PostgREST 12 answers a negative limit as an unsatisfiable range.
+            if (key == u"limit" && param.value.trimmed().startsWith(u'-') && param.value.trimmed().mid(1).toLongLong() > 0)
+                return restError(kUnsatisfiableRange, QStringLiteral("Limit should be greater than or equal to zero."));
             auto number = nonNegative(key, param.value);
             if (!number)
                 return number.error();

@@ -96,6 +96,7 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
     rest::Preferences applied;
     applied.count = prefs.value().count;
     applied.handling = prefs.value().handling;
+    applied.tx = prefs.value().tx;
     const QByteArray preferenceApplied = rest::preferenceApplied(applied);
 
     const ServerState *s = &state;
@@ -111,7 +112,8 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
                                            QStringLiteral("The result contains %1 rows").arg(rows.value().rows));
             }
             HttpResponse response = rowsResponse(rows.value(), type);
-            if (response.status < 400 && !preferenceApplied.isEmpty())
+            // PostgREST echoes the preferences on a 416 too.
+            if ((response.status < 400 || response.status == 416) && !preferenceApplied.isEmpty())
                 response.withHeader("Preference-Applied", preferenceApplied);
             return response;
         });

@@ -183,7 +183,8 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
                 response.withHeader("Content-Type", rest::contentType(type));
             }
             const QByteArray total = count ? QByteArray::number(result.affected) : QByteArray("*");
-            const QByteArray range = kind == data::RestWriteKind::Insert || result.affected == 0
+            // PostgREST 12 gives a range for PATCH only.
+            const QByteArray range = kind != data::RestWriteKind::Update || result.affected == 0
                                          ? QByteArray("*")
                                          : "0-" + QByteArray::number(result.affected - 1);
             response.withHeader("Content-Range", range + '/' + total);
