@@ -20,6 +20,7 @@
 #include "v1/CatalogRoutes.h"
 #include "v1/OpenApiRoutes.h"
 #include "v1/TransactionRoutes.h"
+#include "v1/SearchRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -182,6 +183,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     addCatalogRoutes(d->router, d->state, this);
     addOpenApiRoutes(d->router, d->state, this);
     addTransactionRoutes(d->router, d->state, this);
+    addSearchRoutes(d->router, d->state, this);
 
     FrameLimits limits;
     limits.maxHeaderBytes = api.limits.maxHeaderBytes;
