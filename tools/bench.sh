@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
 # Builds and runs the benchmarks against a throw-away PostgreSQL.
-#   tools/bench.sh [pool] [catalog] [browser]     # default: every benchmark
+#   tools/bench.sh [pool] [catalog] [browser] [rest]     # default: every benchmark
 # TW_BENCH_TABLES sets the size of the catalog benchmark (default 5000);
-# TW_BENCH_BROWSER_ARGS passes options to bench_browser (e.g. "--rows 200000").
+# TW_BENCH_BROWSER_ARGS passes options to bench_browser (e.g. "--rows 200000");
+# rest (bench/rest/run.sh) reads TW_BENCH_REST_* (see that script).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 build=${TW_BENCH_DIR:-$root/build-bench}
 bash tools/install-deps.sh
+# The load generator of the REST benchmark: a benchmark tool, not a test dependency.
+if ! command -v wrk >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends wrk
+fi
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTW_BUILD_TESTS=OFF
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(pool catalog browser)
+[ ${#benches[@]} -eq 0 ] && benches=(pool catalog browser rest)
 targets=()
 for b in "${benches[@]}"; do
   case "$b" in
     pool|catalog|browser) targets+=("bench_$b") ;;
-    *) echo "bench.sh: unknown benchmark '$b' (pool, catalog, browser)" >&2; exit 2 ;;
+    rest) targets+=(tablewright) ;;
+    *) echo "bench.sh: unknown benchmark '$b' (pool, catalog, browser, rest)" >&2; exit 2 ;;
   esac
 done
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
@@ -27,6 +34,11 @@ bash tools/pg-test-server.sh start "$state/pg" >/dev/null
 source "$state/pg/env"
 for t in "${targets[@]}"; do
   echo
+  # The REST benchmark starts its own PostgreSQL and servers.
+  if [ "$t" = tablewright ]; then
+    bash bench/rest/run.sh "$build/app/tablewright" "$build"
+    continue
+  fi
   # The catalog benchmark also times the schema tree model: no display needed.
   args=()
   # shellcheck disable=SC2206

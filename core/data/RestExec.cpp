@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <vector>
 
 namespace tw::data {
@@ -36,6 +37,43 @@ Error postgresError(db::Session &session, PGresult *result)
     return error;
 }
 
+// A REST request's statement text repeats (the values are parameters), so
+// each connection prepares it once and then only binds and executes: the
+// server parses and plans it once instead of per request. Beyond
+// kMaxPrepared distinct texts (a client making up new filters) the rest run
+// unprepared rather than growing the server's memory.
+constexpr qsizetype kMaxPrepared = 256;
+
+PGresult *execPrepared(db::Session &session, const QByteArray &sql, const std::vector<unsigned> &types,
+                       const std::vector<const char *> &params)
+{
+    PGconn *conn = session.native().pg();
+    QHash<QByteArray, QByteArray> &prepared = session.native().preparedStatements();
+    QByteArray key = sql;
+    key.append('\0').append(reinterpret_cast<const char *>(types.data()), qsizetype(types.size() * sizeof(unsigned)));
+    auto it = prepared.constFind(key);
+    if (it == prepared.cend()) {
+        if (prepared.size() >= kMaxPrepared)
+            return PQexecParams(conn, sql.constData(), int(params.size()), types.data(), params.data(), nullptr, nullptr, 0);
+        static std::atomic<quint64> counter{0};
+        const QByteArray name = "tw_rest_" + QByteArray::number(++counter); // never reused in this process
+        PGresult *made = PQprepare(conn, name.constData(), sql.constData(), int(types.size()), types.data());
+        if (PQresultStatus(made) != PGRES_COMMAND_OK)
+            return made; // the statement's own error (unknown column, syntax), reported as a result
+        PQclear(made);
+        it = prepared.insert(key, name);
+    }
+    PGresult *result = PQexecPrepared(conn, it.value().constData(), int(params.size()), params.data(), nullptr, nullptr, 0);
+    const char *state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    if (state && (qstrcmp(state, "0A000") == 0 || qstrcmp(state, "26000") == 0)) {
+        // "cached plan must not change result type" after DDL, or gone:
+        // forget it, so the retry (RestShapeCache) prepares it afresh.
+        PQclear(PQexec(conn, ("DEALLOCATE " + it.value()).constData()));
+        prepared.erase(it);
+    }
+    return result;
+}
+
 Result<RestResult> runPostgres(db::Session &session, const RestStatement &statement)
 {
     PGconn *conn = session.native().pg();
@@ -56,8 +94,7 @@ Result<RestResult> runPostgres(db::Session &session, const RestStatement &statem
                                                                : 0u);
     }
     const QByteArray sql = statement.sql.toUtf8();
-    PGresult *result = PQexecParams(conn, sql.constData(), int(params.size()), types.data(), params.data(), nullptr,
-                                    nullptr, 0);
+    PGresult *result = execPrepared(session, sql, types, params);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         Error error = session.isCancelled() ? session.cancelledError() : postgresError(session, result);

@@ -1,6 +1,7 @@
 #include "RestRead.h"
 
 #include "RestExec.h"
+#include "RestShapeCache.h"
 #include "RestSql.h"
 #include "RestSqlErrors.h"
 #include "TableDescriber.h"
@@ -77,13 +78,12 @@ catalog::QualifiedName restTableName(const QString &table)
     return {table.left(dot), table.mid(dot + 1)};
 }
 
-Result<RestRows> readRestRows(db::Session &session, const QString &table, const http::rest::RestQuery &query,
-                              const RestReadOptions &options)
+namespace {
+
+Result<RestRows> readWithShape(db::Session &session, const TableShape &shape, const http::rest::RestQuery &query,
+                               const RestReadOptions &options)
 {
-    auto shape = describeRestTable(session, table);
-    if (!shape)
-        return shape.error();
-    auto built = RestSql::make(session.dialect(), shape.value(), query, options);
+    auto built = RestSql::make(session.dialect(), shape, query, options);
     if (!built)
         return built.error();
     const RestSql &sql = built.value();
@@ -134,7 +134,7 @@ Result<RestRows> readRestRows(db::Session &session, const QString &table, const 
             http::rest::RestQuery whole = query;
             whole.select.clear();
             whole.selectGiven = false;
-            auto probe = RestSql::make(session.dialect(), shape.value(), whole, options);
+            auto probe = RestSql::make(session.dialect(), shape, whole, options);
             if (!probe)
                 return probe.error();
             auto tagged = runRestQuery(session, probe.value().rows(false));
@@ -145,6 +145,27 @@ Result<RestRows> readRestRows(db::Session &session, const QString &table, const 
         }
     }
     return out;
+}
+
+} // namespace
+
+Result<RestRows> readRestRows(db::Session &session, const QString &table, const http::rest::RestQuery &query,
+                              const RestReadOptions &options)
+{
+    bool cached = false;
+    auto shape = cachedRestTable(session, table, &cached);
+    if (!shape)
+        return shape.error();
+    auto rows = readWithShape(session, shape.value(), query, options);
+    if (!rows && cached && isStaleShapeError(rows.error())) {
+        // The table changed since it was described: once more, described now.
+        forgetRestTable(session, table);
+        shape = cachedRestTable(session, table, &cached);
+        if (!shape)
+            return shape.error();
+        rows = readWithShape(session, shape.value(), query, options);
+    }
+    return rows;
 }
 
 db::Job<Result<RestRows>> startRestRead(db::ConnectionRegistry &registry, const QString &connection,

@@ -7,6 +7,7 @@
 #include "catalog/CatalogService.h"
 #include "db/ConnectionRegistry.h"
 #include "db/Session.h"
+#include "RestShapeCache.h"
 #include "db/Transaction.h"
 
 #include <QJsonArray>
@@ -78,12 +79,10 @@ QByteArray locationQuery(const TableShape &shape, const QByteArray &body)
 
 } // namespace
 
-Result<RestWriteResult> runRestWrite(db::Session &session, const RestWrite &write)
+namespace {
+
+Result<RestWriteResult> writeWithShape(db::Session &session, const RestWrite &write, const TableShape &shape)
 {
-    auto described = describeRestTable(session, write.table);
-    if (!described)
-        return described.error();
-    const TableShape &shape = described.value();
     const bool postgres = session.dialect().driver() == config::Driver::Postgres;
     const RestWriteOptions &options = write.options;
 
@@ -110,6 +109,8 @@ Result<RestWriteResult> runRestWrite(db::Session &session, const RestWrite &writ
     // the key, for Location); minimal reads nothing back.
     http::rest::RestQuery representation = write.query;
     representation.order.clear();
+    if (write.kind == RestWriteKind::Insert)
+        representation.where = {}; // PostgREST ignores filters on POST (their unused values were 42P18 on PostgreSQL)
     if (options.returning == RestWriteOptions::Return::HeadersOnly && !options.singleObject) {
         representation.select.clear();
         representation.selectGiven = true;
@@ -203,17 +204,48 @@ Result<RestWriteResult> runRestWrite(db::Session &session, const RestWrite &writ
     return out;
 }
 
-Result<RestWriteResult> writeRestRows(db::Session &session, const RestWrite &write)
+// The shape from RestShapeCache; *cached says whether it came from there.
+Result<RestWriteResult> writeCached(db::Session &session, const RestWrite &write, bool *cached)
+{
+    auto described = cachedRestTable(session, write.table, cached);
+    if (!described)
+        return described.error();
+    auto result = writeWithShape(session, write, described.value());
+    if (!result && *cached && isStaleShapeError(result.error()))
+        forgetRestTable(session, write.table); // the next request describes it anew
+    return result;
+}
+
+Result<RestWriteResult> writeInTransaction(db::Session &session, const RestWrite &write, bool *cached)
 {
     db::Transaction tx(session);
     if (!tx.begun().ok())
         return tx.begun().error();
-    auto result = runRestWrite(session, write);
+    auto result = writeCached(session, write, cached);
     if (!result)
         return result.error(); // rolled back by tx
     const Status ended = write.options.rollback ? tx.rollback() : tx.commit();
     if (!ended.ok())
         return ended.error();
+    return result;
+}
+
+} // namespace
+
+Result<RestWriteResult> runRestWrite(db::Session &session, const RestWrite &write)
+{
+    bool cached = false;
+    return writeCached(session, write, &cached);
+}
+
+Result<RestWriteResult> writeRestRows(db::Session &session, const RestWrite &write)
+{
+    bool cached = false;
+    auto result = writeInTransaction(session, write, &cached);
+    // A table changed since it was described: the transaction rolled back,
+    // so once more, described now.
+    if (!result && cached && isStaleShapeError(result.error()))
+        result = writeInTransaction(session, write, &cached);
     return result;
 }
 

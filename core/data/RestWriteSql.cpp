@@ -116,7 +116,8 @@ Result<QList<RestStatement>> RestWriteSql::make(const db::Dialect &dialect, cons
                                                                 : QString());
         QStringList ctes;
         if (write.kind == RestWriteKind::Insert) {
-            const QString body = rep.addBind(QString::fromUtf8(payload->array));
+            // Typed: "{}" inserts DEFAULT VALUES, which leaves it unused (an untyped one is 42P18).
+            const QString body = rep.addBind(QString::fromUtf8(payload->array), RestBind::Type::Text);
             const QList<RowGroup> groups = groupRows(write, *payload);
             QStringList parts;
             for (qsizetype g = 0; g < groups.size(); ++g) {

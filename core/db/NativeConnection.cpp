@@ -46,6 +46,7 @@ void NativeConnection::detach()
     m_pgCancel.reset();
     m_pg = nullptr;
     m_sqlite = nullptr;
+    m_prepared.clear();
 }
 
 std::function<bool(QString *)> NativeConnection::cancel()

@@ -3,6 +3,8 @@
 #include "config/ConnectionProfile.h"
 #include "error/Error.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
 
@@ -50,6 +52,11 @@ public:
     Status executeScript(const QString &sql) const;
 
     PGconn *pg() const { return m_pg; }
+
+    // Statements this connection has prepared through libpq (PQprepare), by
+    // their text and parameter types, for the REST layer's repeated
+    // statements; forgotten when the connection closes (they die with it).
+    QHash<QByteArray, QByteArray> &preparedStatements() { return m_prepared; }
     sqlite3 *sqlite() const { return m_sqlite; }
 
 private:
@@ -58,6 +65,7 @@ private:
     sqlite3 *m_sqlite = nullptr;
     mutable QMutex m_cancelMutex;
     // Shared so that a cancel request in flight outlives a reconnect.
+    QHash<QByteArray, QByteArray> m_prepared;
     std::shared_ptr<PGcancel> m_pgCancel;
 };
 

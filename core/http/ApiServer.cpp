@@ -17,10 +17,10 @@
 #include "metrics/ApiMetrics.h"
 #include "monitor/HealthMonitor.h"
 #include "rest/RestRoutes.h"
-#include "v1/CatalogRoutes.h"
 #include "v1/OpenApiRoutes.h"
-#include "v1/TransactionRoutes.h"
 #include "v1/SearchRoutes.h"
+#include "v1/TransactionRoutes.h"
+#include "v1/CatalogRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -61,6 +61,8 @@ public:
 
     void dispatch(HttpConnection *connection, quint64 slot, HttpRequest request);
     void authorize(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route);
+    void authorized(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route,
+                    const auth::AuthOutcome &outcome);
     void run(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route,
              std::optional<auth::Identity> identity, limits::ConcurrencyLimiter::Permit permit);
     void finish(QPointer<HttpConnection> connection, quint64 slot, const HttpRequest &request, const QString &route,
@@ -180,10 +182,10 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.startedAt = QDateTime::currentDateTimeUtc();
     addSystemRoutes(d->router, d->state, this);
     addRestRoutes(d->router, d->state, this);
-    addCatalogRoutes(d->router, d->state, this);
-    addOpenApiRoutes(d->router, d->state, this);
     addTransactionRoutes(d->router, d->state, this);
+    addOpenApiRoutes(d->router, d->state, this);
     addSearchRoutes(d->router, d->state, this);
+    addCatalogRoutes(d->router, d->state, this);
 
     FrameLimits limits;
     limits.maxHeaderBytes = api.limits.maxHeaderBytes;
@@ -354,43 +356,55 @@ void ApiServerPrivate::authorize(QPointer<HttpConnection> connection, quint64 sl
         return;
     }
     const QByteArray header = request.header("authorization");
-    authenticator->authenticate(header).then(q, [this, connection, slot, request = std::move(request), route](
-                                                     const auth::AuthOutcome &outcome) mutable {
-        if (const auto *failure = std::get_if<auth::AuthFailure>(&outcome)) {
-            metrics->authFailure(failure->reason);
-            finish(connection, slot, request, route->pattern, authFailureResponse(*failure), nullptr, failure->reason);
-            return;
-        }
-        const auto &identity = std::get<auth::Identity>(outcome);
-        const auto decision = rate->take(identity.subject, limits::RateLimiter::Clock::now());
-        if (!decision.allowed) {
-            metrics->rateLimited();
-            finish(connection, slot, request, route->pattern,
-                   errorResponse(429, QStringLiteral("RATE_LIMITED"),
-                                 QStringLiteral("too many requests: at most %1 per second (burst %2)")
-                                     .arg(state.config.api.limits.requestsPerSecond)
-                                     .arg(state.config.api.limits.burst))
-                       .withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds)),
-                   &identity, QStringLiteral("rate_limited"));
-            return;
-        }
-        auto permit = concurrency->tryAcquire(identity.subject);
-        if (!permit) {
-            metrics->rateLimited();
-            finish(connection, slot, request, route->pattern,
-                   errorResponse(429, QStringLiteral("TOO_MANY_CONCURRENT"),
-                                 QStringLiteral("at most %1 requests in flight per caller").arg(state.config.api.limits.maxConcurrent))
-                       .withHeader("Retry-After", "1"),
-                   &identity, QStringLiteral("concurrency_limited"));
-            return;
-        }
-        run(connection, slot, std::move(request), route, identity, std::move(permit));
+    QFuture<auth::AuthOutcome> outcome = authenticator->authenticate(header);
+    // A token seen before is checked at once (the cache): go on without a
+    // trip through the event queue.
+    if (outcome.isFinished() && !outcome.isCanceled()) {
+        authorized(connection, slot, std::move(request), route, outcome.result());
+        return;
+    }
+    outcome.then(q, [this, connection, slot, request = std::move(request), route](const auth::AuthOutcome &result) mutable {
+        authorized(connection, slot, std::move(request), route, result);
     }).onCanceled(q, [this, connection, slot, request, route] {
         // The authenticator went away (a restart) before the token was checked.
         finish(connection, slot, request, route->pattern,
                errorResponse(503, QStringLiteral("SHUTTING_DOWN"), QStringLiteral("the server restarted")).withHeader("Retry-After", "1"),
                nullptr);
     });
+}
+
+void ApiServerPrivate::authorized(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request,
+                                  const Route *route, const auth::AuthOutcome &outcome)
+{
+    if (const auto *failure = std::get_if<auth::AuthFailure>(&outcome)) {
+        metrics->authFailure(failure->reason);
+        finish(connection, slot, request, route->pattern, authFailureResponse(*failure), nullptr, failure->reason);
+        return;
+    }
+    const auto &identity = std::get<auth::Identity>(outcome);
+    const auto decision = rate->take(identity.subject, limits::RateLimiter::Clock::now());
+    if (!decision.allowed) {
+        metrics->rateLimited();
+        finish(connection, slot, request, route->pattern,
+               errorResponse(429, QStringLiteral("RATE_LIMITED"),
+                             QStringLiteral("too many requests: at most %1 per second (burst %2)")
+                                 .arg(state.config.api.limits.requestsPerSecond)
+                                 .arg(state.config.api.limits.burst))
+                   .withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds)),
+               &identity, QStringLiteral("rate_limited"));
+        return;
+    }
+    auto permit = concurrency->tryAcquire(identity.subject);
+    if (!permit) {
+        metrics->rateLimited();
+        finish(connection, slot, request, route->pattern,
+               errorResponse(429, QStringLiteral("TOO_MANY_CONCURRENT"),
+                             QStringLiteral("at most %1 requests in flight per caller").arg(state.config.api.limits.maxConcurrent))
+                   .withHeader("Retry-After", "1"),
+               &identity, QStringLiteral("concurrency_limited"));
+        return;
+    }
+    run(connection, slot, std::move(request), route, identity, std::move(permit));
 }
 
 void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, HttpRequest request, const Route *route,
@@ -407,21 +421,27 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
     }
     const QString pattern = route->pattern;
     auto done = std::make_shared<bool>(false);
-    pending
-        .then(q, [this, connection, slot, request, pattern, who, held, done](QFuture<HttpResponse> f) {
-            HttpResponse response;
-            try {
-                response = f.result();
-            } catch (...) {
-                response = errorResponse(Error(ErrorCode::Internal, QStringLiteral("the request failed unexpectedly")));
-            }
-            *done = true;
-            held->release();
-            // A handler's own reason (response.auditReason) says more than "denied".
-            const bool denied = (response.status == 401 || response.status == 403) && response.auditReason.isEmpty();
-            finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,
-                   denied ? QStringLiteral("denied") : QString());
-        })
+    auto complete = [this, connection, slot, request, pattern, who, held, done](QFuture<HttpResponse> f) {
+        HttpResponse response;
+        try {
+            response = f.result();
+        } catch (...) {
+            response = errorResponse(Error(ErrorCode::Internal, QStringLiteral("the request failed unexpectedly")));
+        }
+        *done = true;
+        held->release();
+        // A handler's own reason (response.auditReason) says more than "denied".
+        const bool denied = (response.status == 401 || response.status == 403) && response.auditReason.isEmpty();
+        finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,
+               denied ? QStringLiteral("denied") : QString());
+    };
+    // An answer known at once (a refusal, a parse error) needs no trip
+    // through the event queue.
+    if (pending.isFinished() && !pending.isCanceled()) {
+        complete(pending);
+        return;
+    }
+    pending.then(q, complete)
         .onCanceled(q, [this, connection, slot, request, pattern, who, held, done] {
             if (*done)
                 return;

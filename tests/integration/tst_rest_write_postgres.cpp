@@ -4,6 +4,7 @@
 // roll a write back (unfiltered, max-affected, one object, If-Match, tx=rollback).
 #include "RestWriteSupport.h"
 #include "ScratchPostgres.h"
+#include "http/rest/RestAnswers.h"
 
 using namespace tw;
 using namespace tw::data;
@@ -292,6 +293,25 @@ private slots:
         QCOMPARE(codeOf(badValue), QStringLiteral("22P02"));
     }
 
+    void schemaChangesAreSeenWhenTheyBreakARequest()
+    {
+        // Shapes are cached (RestShapeCache): a request the change breaks is
+        // run once more with the table described afresh.
+        TW_REST_OK(test::restRead(m_db, QStringLiteral("public.child"), {}));
+        QVERIFY(m_db.script(QStringLiteral("ALTER TABLE child ADD COLUMN note text")).ok());
+        TW_WRITE_OK(write(RestWriteKind::Insert, {}, "{\"id\": 5, \"note\": \"new column\"}", {}, QStringLiteral("public.child")));
+        auto selected = test::restRead(m_db, QStringLiteral("public.child"), {{QStringLiteral("select"), QStringLiteral("note")},
+                                                                             {QStringLiteral("id"), QStringLiteral("eq.5")}});
+        TW_REST_OK(selected);
+        QCOMPARE(selected.value().body, QByteArray("[{\"note\":\"new column\"}]"));
+        QVERIFY(m_db.script(QStringLiteral("ALTER TABLE child DROP COLUMN item_id")).ok());
+        auto star = test::restRead(m_db, QStringLiteral("public.child"), {{QStringLiteral("id"), QStringLiteral("eq.5")}});
+        TW_REST_OK(star);
+        QCOMPARE(star.value().body, QByteArray("[{\"id\":5,\"note\":\"new column\"}]"));
+        TW_WRITE_OK(write(RestWriteKind::Update, {{QStringLiteral("id"), QStringLiteral("eq.5")}}, "{\"note\": \"x\"}", {},
+                          QStringLiteral("public.child")));
+    }
+
     void injectionThroughEveryIdentifierIsRefusedOrBound()
     {
         const QString before = count();
@@ -310,6 +330,57 @@ private slots:
         QCOMPARE(codeOf(filter), QStringLiteral("22P02"));
         QVERIFY(count().toInt() >= before.toInt());
         QCOMPARE(m_db.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")), QStringLiteral("1"));
+    }
+
+    void anEmptyObjectInsertsDefaultsAndPostIgnoresFilters()
+    {
+        const int before = m_db.scalar(QStringLiteral("SELECT count(*) FROM serial_rows")).toInt();
+        auto defaults = write(RestWriteKind::Insert, {}, "{}", test::returning(Return::Representation),
+                              QStringLiteral("public.serial_rows"));
+        TW_WRITE_OK(defaults);
+        QCOMPARE(defaults.value().affected, 1);
+        QCOMPARE(m_db.scalar(QStringLiteral("SELECT count(*) FROM serial_rows")).toInt(), before + 1);
+        auto filtered = write(RestWriteKind::Insert, {{QStringLiteral("id"), QStringLiteral("eq.5")}},
+                              "{\"id\": 95, \"name\": \"filtered\"}");
+        TW_WRITE_OK(filtered);
+        QCOMPARE(count(QStringLiteral("id = 95")), QStringLiteral("1"));
+    }
+
+    void rowValuesInFailuresReachOnlyWhoMayReadThem()
+    {
+        // PostgreSQL's "Failing row contains (…)" lists every column, the
+        // hidden ones too: the pool's role may read them all.
+        QVERIFY(m_db.script(QStringLiteral("UPDATE items SET secret = 'hush-row' WHERE id = 1")).ok());
+        auto failed = write(RestWriteKind::Update, {{QStringLiteral("id"), QStringLiteral("eq.1")}}, "{\"name\": null}");
+        QCOMPARE(codeOf(failed), QStringLiteral("23502"));
+        http::ServerState state;
+        config::ConnectionProfile profile;
+        profile.name = QStringLiteral("pg");
+        profile.driver = config::Driver::Postgres;
+        state.config.connections << profile;
+        const QStringList writeOnly{QStringLiteral("database:write")};
+        state.policy = http::Policy({
+            {QStringLiteral("hides"), {QStringLiteral("database:read"), QStringLiteral("database:write")}, {QStringLiteral("pg")},
+             {QStringLiteral("public.*")}, {QStringLiteral("public.items.secret")}},
+            {QStringLiteral("writes"), writeOnly, {QStringLiteral("pg")}, {QStringLiteral("public.*")}, {}},
+            {QStringLiteral("admin"), {QStringLiteral("database:admin")}, {QStringLiteral("*")}, {QStringLiteral("*")}, {}},
+        });
+        auto answer = [&](const QString &role) {
+            return http::rest::restFailure(state, {QStringLiteral("pg"), QStringLiteral("public.items"), QStringLiteral("items"), {role}},
+                                           failed.error());
+        };
+        for (const QString &role : {QStringLiteral("hides"), QStringLiteral("writes")}) {
+            const http::HttpResponse refused = answer(role);
+            QCOMPARE(refused.status, 400);
+            QVERIFY2(!refused.body.contains("hush-row"), refused.body.constData());
+        }
+        QVERIFY(answer(QStringLiteral("admin")).body.contains("hush-row"));
+        // The audit log names a failure without the values PostgreSQL quotes.
+        auto badValue = write(RestWriteKind::Insert, {}, "{\"id\": \"hush-value\", \"name\": \"x\"}");
+        QCOMPARE(codeOf(badValue), QStringLiteral("22P02"));
+        QVERIFY(badValue.error().message().contains(QStringLiteral("hush-value")));
+        const QString reason = http::rest::auditFailureReason(badValue.error());
+        QVERIFY2(!reason.contains(QStringLiteral("hush-value")) && reason.contains(QStringLiteral("22P02")), qPrintable(reason));
     }
 };
 

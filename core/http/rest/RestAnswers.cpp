@@ -164,10 +164,31 @@ HttpResponse restFailure(const ServerState &state, const RestTarget &target, con
         // A lost server is transient; keep errorResponse's Retry-After for it.
         if (status == 503)
             return errorResponse(error);
+        // PostgreSQL's details quote rows ("Failing row contains (…)", "Key
+        // (a, b)=(…) already exists") leaving out only what the role may not
+        // SELECT — and the pool's role reads every column: they go only to a
+        // caller who may read the whole table.
+        const bool readsEverything =
+            state.policy.allows(target.roles, Permission::Read, target.connection, target.qualified)
+            && state.policy.deniedColumns(target.roles, target.connection, target.qualified).isEmpty();
         return pgrstResponse(status, sqlState, error.message(),
-                             error.details().value(QStringLiteral("serverDetail")).toString(), error.hint());
+                             readsEverything ? error.details().value(QStringLiteral("serverDetail")).toString() : QString(),
+                             error.hint());
     }
     return errorResponse(error);
+}
+
+QString auditFailureReason(const Error &error)
+{
+    const QVariantMap &details = error.details();
+    const bool fromServer = pgrstCode(error).isEmpty() && error.code() != ErrorCode::PermissionDenied
+                            && (details.contains(QStringLiteral("sqlstate")) || details.contains(QStringLiteral("sqliteCode")));
+    if (!fromServer)
+        return error.message();
+    const QString state = details.value(QStringLiteral("sqlstate")).toString();
+    return QStringLiteral("the database refused it: %1 (%2)")
+        .arg(error.codeName(), state.isEmpty() ? QStringLiteral("SQLite code ") + details.value(QStringLiteral("sqliteCode")).toString()
+                                               : QStringLiteral("SQLSTATE ") + state);
 }
 
 QList<QByteArray> headerValues(const HttpRequest &request, const QByteArray &lowerName)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StatementDeadlines.h"
 #include "http/HttpMessage.h"
 #include "http/Router.h"
 #include "http/ServerState.h"
@@ -10,7 +11,6 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
-#include <QTimer>
 
 #include <optional>
 #include <variant>
@@ -46,6 +46,11 @@ HttpResponse pgrstResponse(int status, const QString &code, const QString &messa
 // 503, since postgrest-js retries a GET on 503.
 HttpResponse restFailure(const ServerState &state, const RestTarget &target, const Error &error);
 
+// Why a write failed, for the audit log, without the values: the server's
+// messages quote them ("invalid input syntax for type integer: \"…\""), so
+// its failures are named by their code; Tablewright's own keep the message.
+QString auditFailureReason(const Error &error);
+
 // Cancels the job if it still runs after the configured statement timeout
 // (api.limits.statement_timeout_ms); its future then carries QUERY_CANCELLED,
 // which restFailure() answers as PostgreSQL's statement timeout (500, 57014).
@@ -54,11 +59,9 @@ QFuture<T> withDeadline(const ServerState &state, const QString &connection, db:
 {
     if (job.id != 0 && !job.future.isFinished()) {
         db::ConnectionRegistry *registry = state.registry;
-        QTimer::singleShot(state.config.api.limits.statementTimeoutMs, receiver,
-                           [registry, connection, id = job.id, future = job.future] {
-                               if (!future.isFinished())
-                                   registry->cancel(connection, id);
-                           });
+        StatementDeadlines::of(receiver)->watch(std::chrono::milliseconds(state.config.api.limits.statementTimeoutMs),
+                                                [future = job.future] { return future.isFinished(); },
+                                                [registry, connection, id = job.id] { registry->cancel(connection, id); });
     }
     return job.future;
 }

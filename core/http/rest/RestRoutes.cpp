@@ -103,7 +103,9 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
     return rest::withDeadline(state, target.connection,
                               data::startRestRead(*state.registry, target.connection, target.qualified, query, options),
                               receiver)
-        .then(receiver, [s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
+        // Answered on the pool thread that read the rows: no second trip
+        // through the event queue (ApiServer takes the answer from there).
+        .then([s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
             if (!rows)
                 return rest::restFailure(*s, target, rows.error());
             if (type == rest::MediaType::Object && rows.value().rows != 1) {

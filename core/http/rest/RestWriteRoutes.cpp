@@ -163,12 +163,13 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
     const QString path = request.path;
     return rest::withDeadline(state, target.connection, data::startRestWrite(*state.registry, target.connection, write),
                               receiver)
-        .then(receiver, [s, target, type, kind, returning, upsert, count, preferenceApplied, auditedOperation,
+        // Answered on the pool thread (see RestRoutes.cpp readRows).
+        .then([s, target, type, kind, returning, upsert, count, preferenceApplied, auditedOperation,
                          path](const Result<data::RestWriteResult> &written) {
             if (!written) {
                 HttpResponse failed = rest::restFailure(*s, target, written.error());
                 failed.auditOperation = auditedOperation;
-                failed.auditReason = written.error().message();
+                failed.auditReason = rest::auditFailureReason(written.error());
                 return failed;
             }
             const data::RestWriteResult &result = written.value();
