@@ -26,4 +26,12 @@ void ApiFeature::install(Workbench &bench)
     });
 }
 
+QUrl ApiFeature::runningBaseUrl(const Workbench &bench)
+{
+    const auto *panel = qobject_cast<const ApiPanel *>(bench.page(PageId::Api));
+    if (!panel || panel->state() != ApiPanel::State::Running || !panel->server())
+        return {};
+    return panel->server()->baseUrl();
+}
+
 } // namespace tw::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace tw::ui {
 
@@ -15,6 +16,9 @@ class ApiFeature
 public:
     static constexpr int kCloseGraceMs = 2000;
     static void install(Workbench &bench);
+    // The base URL of the panel's server while it listens; empty otherwise
+    // (the browser's "Copy as REST URL" names it).
+    static QUrl runningBaseUrl(const Workbench &bench);
 };
 
 } // namespace tw::ui

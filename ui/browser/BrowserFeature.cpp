@@ -3,6 +3,8 @@
 #include "BrowserPage.h"
 #include "TableTab.h"
 #include "Workbench.h"
+#include "api/ApiFeature.h"
+#include "data/RestUrl.h"
 #include "catalog/CatalogService.h"
 
 #include <QInputDialog>
@@ -21,6 +23,9 @@ void BrowserFeature::install(Workbench &bench)
                          bench.showPage(PageId::Browser);
                      });
     QObject::connect(page, &BrowserPage::failed, &bench, &Workbench::operationFailed);
+    QObject::connect(page, &BrowserPage::statusMessage, &bench, [&bench](const QString &text) { bench.showStatus(text, 5000); });
+    // The API server of this window when it runs, else the configured address.
+    page->setRestBaseUrl([&bench] { return data::restBaseUrl(ApiFeature::runningBaseUrl(bench), &bench.config().api); });
 
     bench.addAction(MenuGroup::View, tr("&Open Table…"), QKeySequence(Qt::CTRL | Qt::Key_B), [page, &bench] {
         const QString connection = bench.currentConnection();

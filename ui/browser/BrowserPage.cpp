@@ -40,6 +40,8 @@ TableTab *BrowserPage::openTable(const QString &connection, const catalog::Quali
     }
     auto *tab = new TableTab(m_registry, connection, table, filters);
     connect(tab, &TableTab::failed, this, &BrowserPage::failed);
+    connect(tab, &TableTab::statusMessage, this, &BrowserPage::statusMessage);
+    tab->setRestBaseUrl(m_restBase);
     connect(tab, &TableTab::openReferenced, this,
             [this](const QString &conn, const catalog::QualifiedName &target, const QList<data::Filter> &where) {
                 openTable(conn, target, where);
@@ -96,6 +98,13 @@ bool BrowserPage::closeTab(int index, bool ask)
     m_tabs->removeTab(index);
     closing->deleteLater();
     return true;
+}
+
+void BrowserPage::setRestBaseUrl(std::function<QString()> provider)
+{
+    m_restBase = std::move(provider);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tab(i)->setRestBaseUrl(m_restBase);
 }
 
 bool BrowserPage::hasStagedChanges() const

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QTabWidget;
 
 namespace tw::db {
@@ -34,13 +36,17 @@ public:
     bool closeTab(int index, bool ask = true);
     // Whether any tab holds edits not yet committed (asked about on quit).
     bool hasStagedChanges() const;
+    // Where the REST API answers, for the tabs' "Copy as REST" actions.
+    void setRestBaseUrl(std::function<QString()> provider);
 
 signals:
     void failed(const QString &connection, const tw::Error &error);
+    void statusMessage(const QString &text);
 
 private:
     db::ConnectionRegistry *m_registry;
     QTabWidget *m_tabs;
+    std::function<QString()> m_restBase;
 };
 
 } // namespace tw::ui

@@ -70,6 +70,9 @@ TableModel::TableModel(db::ConnectionRegistry *registry, QObject *parent)
 
 TableModel::~TableModel()
 {
+    // Silent: the owning TableTab is half destroyed by now (its members are
+    // gone), and a busyChanged from cancelAllJobs() would run its slots.
+    blockSignals(true);
     cancelAllJobs();
 }
 

@@ -12,9 +12,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -179,6 +181,17 @@ void TableTab::buildActions()
         m_filters->clear();
         applyBrowse();
     }));
+    // Both under one toolbar button (the toolbar is long enough); also in the grid's context menu.
+    auto *rest = new QMenu(this);
+    rest->addAction(add(QStringLiteral("copyRestUrl"), tr("Copy as REST URL"), QKeySequence(), [this] { copyAsRest(false); }));
+    rest->addAction(add(QStringLiteral("copyPostgrestJs"), tr("Copy as postgrest-js"), QKeySequence(), [this] { copyAsRest(true); }));
+    auto *restButton = new QToolButton(m_toolbar);
+    restButton->setObjectName(QStringLiteral("copyAsRestButton"));
+    restButton->setText(tr("Copy as REST"));
+    restButton->setToolTip(tr("Copy the filters and sort on screen as a REST API request"));
+    restButton->setPopupMode(QToolButton::InstantPopup);
+    restButton->setMenu(rest);
+    m_toolbar->addWidget(restButton);
     add(QStringLiteral("copy"), tr("Copy"), QKeySequence::Copy, [this] { copySelection(); });
     add(QStringLiteral("paste"), tr("Paste"), QKeySequence::Paste, [this] { pasteClipboard(); });
 }
@@ -377,6 +390,10 @@ void TableTab::updateActions()
         const QString text = m_model->undoStack()->redoText();
         a->setText(text.isEmpty() ? tr("Redo") : tr("Redo %1").arg(text));
         a->setEnabled(m_model->undoStack()->canRedo() && !committing);
+    }
+    for (const char *name : {"copyRestUrl", "copyPostgrestJs"}) {
+        if (QAction *a = action(QLatin1String(name)))
+            a->setEnabled(m_ready);
     }
     if (QAction *a = action(QStringLiteral("countRows"))) {
         a->setText(m_model->isCounting() ? tr("Stop Counting") : tr("Count Rows"));

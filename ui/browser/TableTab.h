@@ -2,10 +2,13 @@
 
 #include "catalog/Snapshot.h"
 #include "data/PageRequest.h"
+#include "data/RestUrl.h"
 #include "data/TableShape.h"
 #include "error/Error.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -59,12 +62,19 @@ public:
     void pasteClipboard();
     void setSelectionNull();
     void deleteSelectedRows();
+    // "Copy as REST URL" / "Copy as postgrest-js": the browse on screen in
+    // PostgREST's grammar. The base URL is asked for each time (the API
+    // server may start or stop meanwhile); without a provider, a placeholder.
+    void setRestBaseUrl(std::function<QString()> provider) { m_restBase = std::move(provider); }
+    data::RestBrowse restBrowse() const;
+    void copyAsRest(bool postgrestJs);
 
 signals:
     void ready();
     void openReferenced(const QString &connection, const tw::catalog::QualifiedName &table,
                         const QList<tw::data::Filter> &filters);
     void failed(const QString &connection, const tw::Error &error);
+    void statusMessage(const QString &text); // short-lived, for the window's status bar
 
 private:
     void buildActions();
@@ -93,6 +103,7 @@ private:
     QList<data::SortKey> m_order;
     bool m_ready = false;
     bool m_columnsFitted = false;
+    std::function<QString()> m_restBase;
 };
 
 } // namespace tw::ui

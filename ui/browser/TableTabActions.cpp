@@ -1,5 +1,6 @@
 // TableTab's cell-level actions: editors and dialogs, clipboard, NULL,
-// deletion, row details and foreign-key navigation (TableTab.cpp builds the tab).
+// deletion, row details, foreign-key navigation and "copy as REST"
+// (TableTab.cpp builds the tab).
 #include "TableTab.h"
 
 #include "BinaryValueDialog.h"
@@ -12,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPointer>
@@ -173,6 +175,47 @@ void TableTab::goToReferencedRow(const QModelIndex &index)
     emit openReferenced(m_connection, key->referenced, filters);
 }
 
+data::RestBrowse TableTab::restBrowse() const
+{
+    data::RestBrowse browse;
+    browse.baseUrl = m_restBase ? m_restBase() : data::restBaseUrl({}, nullptr);
+    browse.connection = m_connection;
+    browse.table = m_table;
+    // What the grid shows: the model's browse, not boxes still being typed in.
+    browse.browse.filters = m_model->filters();
+    browse.browse.where = m_model->where();
+    browse.browse.order = m_model->order();
+    if (m_model->shape().identity == data::RowIdentity::PrimaryKey)
+        browse.keyColumns = m_model->shape().keyColumns;
+    // Columns in their on-screen order without hidden ones; all of them in
+    // table order is the plain select=*.
+    const QHeaderView *header = m_view->horizontalHeader();
+    QStringList shown;
+    bool everyColumnInOrder = true;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        everyColumnInOrder = everyColumnInOrder && logical == visual && !header->isSectionHidden(logical);
+        if (!header->isSectionHidden(logical))
+            shown << m_model->shape().columns.value(logical).name;
+    }
+    if (!everyColumnInOrder)
+        browse.columns = shown;
+    return browse;
+}
+
+void TableTab::copyAsRest(bool postgrestJs)
+{
+    if (!m_ready)
+        return;
+    const data::RestBrowse browse = restBrowse();
+    const data::RestText copied = postgrestJs ? data::postgrestJs(browse) : data::restUrl(browse);
+    QApplication::clipboard()->setText(copied.text);
+    QString text = postgrestJs ? tr("postgrest-js snippet copied to the clipboard") : tr("REST URL copied to the clipboard");
+    if (!copied.notes.isEmpty())
+        text += tr(" (%n condition(s) not said exactly: see its comment lines)", nullptr, int(copied.notes.size()));
+    emit statusMessage(text);
+}
+
 void TableTab::contextMenu(const QPoint &pos)
 {
     const QModelIndex index = m_view->indexAt(pos);
@@ -196,6 +239,9 @@ void TableTab::contextMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(action(QStringLiteral("addRow")));
     menu.addAction(action(QStringLiteral("deleteRows")));
+    menu.addSeparator();
+    menu.addAction(action(QStringLiteral("copyRestUrl")));
+    menu.addAction(action(QStringLiteral("copyPostgrestJs")));
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
