@@ -63,9 +63,14 @@ QString conflictClause(const db::Dialect &dialect, const QStringList &target, co
     return on + QStringLiteral(" DO UPDATE SET ") + sets.join(kComma);
 }
 
-QString sqlitePath(const QString &column)
+// SQLite: the value of one key of a JSON object, found by the decoded key
+// (json_each) rather than by a path, which matches the key's raw text: a
+// key sent escaped ("\u00fc") or holding quotes or backslashes is still
+// found. The last of duplicate keys wins, as on PostgreSQL.
+QString sqliteValue(const QString &object, const QString &keyPlaceholder)
 {
-    return QStringLiteral("$.\"%1\"").arg(column);
+    return QStringLiteral("(SELECT j.value FROM json_each(%1) j WHERE j.key = %2 ORDER BY j.id DESC LIMIT 1)")
+        .arg(object, keyPlaceholder);
 }
 
 } // namespace
@@ -100,14 +105,6 @@ Result<QList<RestStatement>> RestWriteSql::make(const db::Dialect &dialect, cons
     if (upsert && target.isEmpty() && write.options.resolution == RestWriteOptions::Resolution::MergeDuplicates)
         return restError(http::rest::kBadQuery,
                          QStringLiteral("resolution=merge-duplicates needs on_conflict= on a table without a primary key"));
-    if (!postgres) {
-        for (const QString &column : payload ? payload->columns : QStringList()) {
-            if (column.contains(u'"'))
-                return restError(http::rest::kInvalidBody,
-                                 QStringLiteral("column \"%1\" cannot be written on SQLite through the REST API").arg(column));
-        }
-    }
-
     if (postgres) {
         // Only a table's rows have xmax; a view's RETURNING has none.
         const bool countInserted = upsert && shape.kind == catalog::TableRef::Kind::Table;
@@ -214,7 +211,7 @@ Result<QList<RestStatement>> RestWriteSql::make(const db::Dialect &dialect, cons
                 QStringList values;
                 for (const QString &column : group.columns) {
                     names << q(column);
-                    values << QStringLiteral("json_extract(e.value, %1)").arg(sql.addBind(sqlitePath(column), RestBind::Type::Text));
+                    values << sqliteValue(QStringLiteral("e.value"), sql.addBind(column, RestBind::Type::Text));
                 }
                 QStringList numbers;
                 for (qint64 row : group.rows)
@@ -232,7 +229,8 @@ Result<QList<RestStatement>> RestWriteSql::make(const db::Dialect &dialect, cons
         const QString body = rep.addBind(QString::fromUtf8(payload->array), RestBind::Type::Text);
         QStringList sets;
         for (const QString &column : payload->columns)
-            sets << q(column) + QStringLiteral(" = json_extract(%1, %2)").arg(body, rep.addBind(QStringLiteral("$[0]") + sqlitePath(column).mid(1), RestBind::Type::Text));
+            sets << q(column) + QStringLiteral(" = ")
+                        + sqliteValue(QStringLiteral("json_extract(%1, '$[0]')").arg(body), rep.addBind(column, RestBind::Type::Text));
         finish(rep, QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(table, sets.join(kComma), rep.whereSql()));
     } else {
         finish(rep, QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, rep.whereSql()));
@@ -251,10 +249,9 @@ std::optional<RestStatement> RestWriteSql::sqliteExistingRows(const db::Dialect 
     QStringList match;
     const QString table = dialect.qualifiedName(shape.table.schema, shape.table.name);
     for (const QString &column : target) {
-        statement.binds << RestBind{sqlitePath(column), RestBind::Type::Text};
-        match << QStringLiteral("%1.%2 IS json_extract(e.value, ?%3)")
-                     .arg(table, dialect.quoteIdentifier(column))
-                     .arg(statement.binds.size());
+        statement.binds << RestBind{column, RestBind::Type::Text};
+        match << table + u'.' + dialect.quoteIdentifier(column) + QStringLiteral(" IS ")
+                     + sqliteValue(QStringLiteral("e.value"), u'?' + QString::number(statement.binds.size()));
     }
     statement.sql = QStringLiteral("SELECT count(*) FROM json_each(?1) e WHERE EXISTS (SELECT 1 FROM %1 WHERE %2)")
                         .arg(table, match.join(QStringLiteral(" AND ")));

@@ -24,7 +24,9 @@ const char *const kSetup =
     "INSERT INTO orders (id, customer_id, amount, status, code) VALUES (1, 1, 100, 'paid', 'A'), (2, 1, 250, 'open', 'B'),"
     "  (3, 2, 75, 'paid', 'C');"
     "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, email TEXT);"
-    "INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com');";
+    "INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com');"
+    "CREATE TABLE inbox (id INTEGER PRIMARY KEY, body TEXT, secret TEXT, \"n\u00e4me\" TEXT);"
+    "INSERT INTO inbox VALUES (1, 'first', 's1', NULL);";
 
 bool runSql(const QString &file, const char *sql)
 {
@@ -104,6 +106,10 @@ private slots:
         m_api = std::make_unique<ApiFixture>();
         bool created = false;
         QVERIFY(m_api->setUp(m_provider.issuer(), kAudience, [&](config::AppConfig &config) {
+            // A write-only rule (a drop box): its deny_columns bind what it writes.
+            config.api.policy << config::PolicyRule{QStringLiteral("writer"), {QStringLiteral("database:write")},
+                                                    {QStringLiteral("main")}, {QStringLiteral("main.inbox")},
+                                                    {QStringLiteral("main.inbox.secret")}};
             created = runSql(config.connections.first().database, kSetup)
                       && runSql(config.connections.at(1).database, "CREATE TABLE orders (id INTEGER PRIMARY KEY);");
         }));
@@ -275,6 +281,45 @@ private slots:
         QCOMPARE(hidden.status, 403);
         QVERIFY(!auditRecords(analyst.header("x-request-id")).isEmpty());
         QVERIFY(call("GET", QStringLiteral("/rest/main/customers?select=email"), {}, {}, QStringLiteral("dba-app")).body.contains("ada@example.com"));
+    }
+
+    void aWriteOnlyRuleInsertsButNeitherFiltersNorReadsNorWritesItsHiddenColumns()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/rest/main/inbox"), "{\"id\": 2, \"body\": \"dropped\"}").status, 201);
+        const auto hidden = call("POST", QStringLiteral("/rest/main/inbox"), "{\"id\": 3, \"secret\": \"x\"}");
+        QCOMPARE(hidden.status, 403);
+        QCOMPARE(codeOf(hidden), QStringLiteral("42501"));
+        // Filtering, upserting or reading back would tell what is in the table.
+        for (const auto &[method, path, body, prefer] :
+             QList<std::tuple<QByteArray, QString, QByteArray, QByteArray>>{
+                 {"PATCH", QStringLiteral("/rest/main/inbox?id=eq.1"), "{\"body\": \"x\"}", {}},
+                 {"POST", QStringLiteral("/rest/main/inbox"), "{\"id\": 1, \"body\": \"x\"}", "resolution=merge-duplicates"},
+                 {"POST", QStringLiteral("/rest/main/inbox"), "{\"id\": 4, \"body\": \"x\"}", "return=representation"},
+                 {"POST", QStringLiteral("/rest/main/inbox"), "{\"id\": 5, \"body\": \"x\"}", "return=headers-only"}}) {
+            QList<std::pair<QByteArray, QByteArray>> headers;
+            if (!prefer.isEmpty())
+                headers << std::pair{QByteArray("Prefer"), prefer};
+            const auto reply = call(method, path, body, headers);
+            QVERIFY2(reply.status == 403, qPrintable(QStringLiteral("%1 %2 %3: %4").arg(QString::fromLatin1(method), path,
+                                                                                    QString::fromLatin1(prefer)).arg(reply.status)));
+        }
+        const QByteArray stored = call("GET", QStringLiteral("/rest/main/inbox?order=id"), {}, {}, QStringLiteral("dba-app")).body;
+        QCOMPARE(ids(stored), (QList<int>{1, 2}));
+        QVERIFY(stored.contains("\"body\":\"first\""));
+    }
+
+    void sqliteFindsKeysSentEscapedAndTakesTheLastDuplicate()
+    {
+        // {"n\u00e4me": …} is the column "näme"; a path lookup on the raw key text would miss it.
+        QCOMPARE(call("POST", QStringLiteral("/rest/main/inbox"), "{\"id\": 6, \"n\\u00e4me\": \"escaped\", \"body\": \"a\", \"body\": \"b\"}",
+                      {}, QStringLiteral("dba-app")).status, 201);
+        const QJsonObject row = QJsonDocument::fromJson(call("GET", QStringLiteral("/rest/main/inbox?id=eq.6"), {}, {},
+                                                             QStringLiteral("dba-app")).body).array().first().toObject();
+        QCOMPARE(row.value(QString::fromUtf8("n\u00e4me")).toString(), QStringLiteral("escaped"));
+        QCOMPARE(row.value(QStringLiteral("body")).toString(), QStringLiteral("b"));
+        QCOMPARE(call("PATCH", QStringLiteral("/rest/main/inbox?id=eq.6"), "{\"n\\u00e4me\": \"patched\"}", {},
+                      QStringLiteral("dba-app")).status, 204);
+        QVERIFY(call("GET", QStringLiteral("/rest/main/inbox?id=eq.6"), {}, {}, QStringLiteral("dba-app")).body.contains("patched"));
     }
 
     void txRollbackAnswersAndKeepsNothing()

@@ -201,6 +201,22 @@ private slots:
         QVERIFY(policy.deniedColumns({QStringLiteral("analyst")}, QStringLiteral("chinook"), QStringLiteral("public.album")).isEmpty());
     }
 
+    void aWritingRulesDeniedColumnsBindWhatItWrites()
+    {
+        const http::Policy policy = policyOf("connections:\n"
+                                             "  - { name: c, driver: sqlite, file: /tmp/c.sqlite }\n"
+                                             "api:\n"
+                                             "  policy:\n"
+                                             "    - { role: dropbox, allow: [database:write], connections: [c], tables: [main.inbox],\n"
+                                             "        deny_columns: [main.inbox.secret] }\n");
+        const QStringList roles{QStringLiteral("dropbox")};
+        // Nothing to read, so nothing hidden from reading; the write rule's column is denied to writing.
+        QVERIFY(policy.deniedColumns(roles, QStringLiteral("c"), QStringLiteral("main.inbox")).isEmpty());
+        QCOMPARE(policy.deniedColumns(roles, QStringLiteral("c"), QStringLiteral("main.inbox"), Permission::Write),
+                 QStringList{QStringLiteral("secret")});
+        QVERIFY(policy.deniedColumns(roles, QStringLiteral("c"), QStringLiteral("main.inbox"), Permission::Delete).isEmpty());
+    }
+
     void permissionNamesRoundTrip()
     {
         for (Permission p : {Permission::Read, Permission::Write, Permission::Delete, Permission::Migrate, Permission::Admin})

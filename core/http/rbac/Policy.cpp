@@ -113,12 +113,13 @@ QList<Permission> Policy::permissions(const QStringList &roles, const QString &c
     return held;
 }
 
-QStringList Policy::deniedColumns(const QStringList &roles, const QString &connection, const QString &table) const
+QStringList Policy::deniedColumns(const QStringList &roles, const QString &connection, const QString &table,
+                                  Permission permission) const
 {
     const QString prefix = table + QLatin1Char('.');
     std::optional<QStringList> denied;
     for (const Rule &rule : m_rules) {
-        if (!roles.contains(rule.role) || !grants(rule, Permission::Read) || !matchesAny(rule.connections, connection)
+        if (!roles.contains(rule.role) || !grants(rule, permission) || !matchesAny(rule.connections, connection)
             || !matchesAny(rule.tables, table))
             continue;
         QStringList mine;
@@ -129,7 +130,7 @@ QStringList Policy::deniedColumns(const QStringList &roles, const QString &conne
         if (!denied) {
             denied = mine;
         } else {
-            // Another rule lets the caller read the table: only what both hide stays hidden.
+            // Another rule grants it on the table: only what both hide stays hidden.
             QStringList both;
             for (const QString &column : std::as_const(*denied)) {
                 if (mine.contains(column))

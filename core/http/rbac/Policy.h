@@ -34,7 +34,10 @@ public:
     QList<Permission> permissions(const QStringList &roles, const QString &connection) const;
     // Columns of `table` hidden from these roles: those every rule that lets
     // them read the table denies (a role that may see a column shows it).
-    QStringList deniedColumns(const QStringList &roles, const QString &connection, const QString &table) const;
+    // With another permission: those every rule granting that one denies
+    // (a write-only rule's deny_columns bind the columns it writes).
+    QStringList deniedColumns(const QStringList &roles, const QString &connection, const QString &table,
+                              Permission permission = Permission::Read) const;
 
 private:
     struct Rule

@@ -191,6 +191,26 @@ QString auditFailureReason(const Error &error)
                                                : QStringLiteral("SQLSTATE ") + state);
 }
 
+QList<Permission> writePermissions(data::RestWriteKind kind, bool returnsRows, bool upsert)
+{
+    QList<Permission> needed{kind == data::RestWriteKind::Delete ? Permission::Delete : Permission::Write};
+    if (returnsRows || kind != data::RestWriteKind::Insert || upsert)
+        needed << Permission::Read;
+    return needed;
+}
+
+QStringList writeHiddenColumns(const ServerState &state, const QStringList &roles, const QString &connection,
+                               const QString &table, const QList<Permission> &permissions)
+{
+    QStringList hidden = state.policy.deniedColumns(roles, connection, table);
+    for (const Permission permission : permissions) {
+        if (permission != Permission::Read)
+            hidden += state.policy.deniedColumns(roles, connection, table, permission);
+    }
+    hidden.removeDuplicates();
+    return hidden;
+}
+
 QList<QByteArray> headerValues(const HttpRequest &request, const QByteArray &lowerName)
 {
     QList<QByteArray> values;

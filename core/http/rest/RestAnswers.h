@@ -4,6 +4,7 @@
 #include "http/HttpMessage.h"
 #include "http/Router.h"
 #include "http/ServerState.h"
+#include "data/RestWrite.h"
 #include "db/ConnectionRegistry.h"
 #include "db/Pool.h"
 #include "error/Error.h"
@@ -65,6 +66,18 @@ QFuture<T> withDeadline(const ServerState &state, const QString &connection, db:
     }
     return job.future;
 }
+
+// The permissions a write needs, as PostgreSQL's privileges would: its own
+// (write, or delete), and read as well when rows come back, when it
+// filters (PATCH, DELETE: a filter reads the rows it matches — with
+// tx=rollback and count it would otherwise answer how many rows match) and
+// for an upsert (ON CONFLICT reads the conflicting row; 200 or 201 tells
+// whether the key existed).
+QList<Permission> writePermissions(data::RestWriteKind kind, bool returnsRows, bool upsert);
+// The columns a write may neither touch nor name: hidden from reading, or
+// denied by every rule granting one of `permissions`.
+QStringList writeHiddenColumns(const ServerState &state, const QStringList &roles, const QString &connection,
+                               const QString &table, const QList<Permission> &permissions);
 
 QList<QByteArray> headerValues(const HttpRequest &request, const QByteArray &lowerName);
 

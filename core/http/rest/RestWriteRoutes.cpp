@@ -110,7 +110,6 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
     write.query = parsed.value();
     write.body = request.body;
     data::RestWriteOptions &options = write.options;
-    options.hiddenColumns = state.policy.deniedColumns(target.roles, target.connection, target.qualified);
     options.singleObject = type == rest::MediaType::Object;
     options.ifMatch = kind == data::RestWriteKind::Insert ? QList<QByteArray>() : entityTags(request);
     options.rollback = p.tx == rest::Preferences::Tx::Rollback;
@@ -146,15 +145,21 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
     applied.count = p.count;
     const std::optional<rest::Preferences::Count> count = p.count;
     const QByteArray preferenceApplied = rest::preferenceApplied(applied);
-    if (options.returning != data::RestWriteOptions::Return::Minimal || options.singleObject) {
-        // The rows come back: reading them needs database:read (PostgREST: SELECT).
-        if (!state.policy.allows(target.roles, Permission::Read, target.connection, target.qualified)) {
-            HttpResponse denied = rest::pgrstResponse(403, QStringLiteral("42501"),
-                                                      QStringLiteral("permission denied for table %1").arg(target.bare));
-            denied.auditReason = QStringLiteral("return=representation needs database:read on %1").arg(target.qualified);
-            return refuse(std::move(denied));
-        }
+    const bool returnsRows = options.returning != data::RestWriteOptions::Return::Minimal || options.singleObject;
+    const QList<Permission> needed =
+        rest::writePermissions(kind, returnsRows, options.resolution != data::RestWriteOptions::Resolution::None);
+    if (needed.contains(Permission::Read)
+        && !state.policy.allows(target.roles, Permission::Read, target.connection, target.qualified)) {
+        HttpResponse denied = rest::pgrstResponse(403, QStringLiteral("42501"),
+                                                  QStringLiteral("permission denied for table %1").arg(target.bare), {},
+                                                  QStringLiteral("Filtering, upserting or returning rows also needs "
+                                                                 "database:read on the table"));
+        denied.auditReason = QStringLiteral("%1 needs database:read on %2 as well")
+                                 .arg(returnsRows ? QStringLiteral("returning rows") : operationName(kind, options),
+                                      target.qualified);
+        return refuse(std::move(denied));
     }
+    options.hiddenColumns = rest::writeHiddenColumns(state, target.roles, target.connection, target.qualified, needed);
 
     const ServerState *s = &state;
     const QString auditedOperation = operationName(kind, options);

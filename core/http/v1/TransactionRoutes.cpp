@@ -203,9 +203,9 @@ QFuture<HttpResponse> runTransaction(const ServerState &state, const RequestCont
         v1::TransactionOperation &operation = transaction.operations[i];
         const QString table = qualify(*profile, operation.table);
         const bool representation = operation.write.options.returning == data::RestWriteOptions::Return::Representation;
-        QList<Permission> needed{operation.op == u"delete" ? Permission::Delete : Permission::Write};
-        if (representation)
-            needed << Permission::Read; // the rows come back: PostgREST's SELECT
+        const QList<Permission> needed = rest::writePermissions(
+            operation.write.kind, representation,
+            operation.write.options.resolution != data::RestWriteOptions::Resolution::None);
         for (const Permission permission : std::as_const(needed)) {
             if (state.policy.allows(caller.roles, permission, caller.connection, table))
                 continue;
@@ -223,7 +223,7 @@ QFuture<HttpResponse> runTransaction(const ServerState &state, const RequestCont
                                                              caller.connection)));
         }
         operation.write.table = table;
-        operation.write.options.hiddenColumns = state.policy.deniedColumns(caller.roles, caller.connection, table);
+        operation.write.options.hiddenColumns = rest::writeHiddenColumns(state, caller.roles, caller.connection, table, needed);
         operations << OperationInfo{operation.op, table, operation.write.kind == data::RestWriteKind::Insert,
                                     representation};
         writes << std::move(operation.write);
@@ -236,7 +236,7 @@ QFuture<HttpResponse> runTransaction(const ServerState &state, const RequestCont
             if (!done) {
                 HttpResponse failed = failureResponse(*s, caller, operations, done.error());
                 const std::optional<int> index = data::failedOperation(done.error());
-                const QString why = done.error().message();
+                const QString why = rest::auditFailureReason(done.error()); // never the values
                 auditOperations(*s, caller, operations, failed.status, {}, [&](int i) {
                     if (!index)
                         return QStringLiteral("rolled back: the transaction failed: %1").arg(why);
