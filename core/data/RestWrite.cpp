@@ -216,8 +216,21 @@ Result<RestWriteResult> writeCached(db::Session &session, const RestWrite &write
     return result;
 }
 
+// PostgreSQL runs a REST write as one statement (the CTE does the write and
+// renders its rows), atomic on its own: BEGIN and COMMIT would only add two
+// round trips. A transaction is needed when something is checked between
+// statements or after the write (If-Match, max-affected, one object) or it
+// must not stay (tx=rollback); SQLite's writes can be several statements.
+bool oneStatementSuffices(const db::Session &session, const RestWriteOptions &options)
+{
+    return session.dialect().driver() == config::Driver::Postgres && !options.rollback && options.ifMatch.isEmpty()
+           && !options.maxAffected && !options.singleObject;
+}
+
 Result<RestWriteResult> writeInTransaction(db::Session &session, const RestWrite &write, bool *cached)
 {
+    if (oneStatementSuffices(session, write.options))
+        return writeCached(session, write, cached);
     db::Transaction tx(session);
     if (!tx.begun().ok())
         return tx.begun().error();
