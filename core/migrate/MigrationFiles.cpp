@@ -1,0 +1,234 @@
+#include "MigrationFiles.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+#include <algorithm>
+
+namespace tw::migrate {
+
+namespace {
+
+const QString kNoTransactionMarker = QStringLiteral("-- tablewright:no-transaction");
+
+QString describe(QString words)
+{
+    return words.replace(u'_', u' ').trimmed();
+}
+
+// dbmate keeps both directions in one file: the text after "-- migrate:up"
+// (until "-- migrate:down") and after "-- migrate:down".
+struct DbmateSections
+{
+    QString up;
+    int upLine = 1;
+    bool upNoTransaction = false;
+    std::optional<QString> down;
+    int downLine = 1;
+    bool downNoTransaction = false;
+};
+
+std::optional<DbmateSections> dbmateSections(const QString &text)
+{
+    static const QRegularExpression marker(QStringLiteral(R"(^--\s*migrate:(up|down)\b(.*)$)"),
+                                           QRegularExpression::MultilineOption);
+    DbmateSections out;
+    bool sawUp = false;
+    auto it = marker.globalMatch(text);
+    QList<QRegularExpressionMatch> marks;
+    while (it.hasNext())
+        marks << it.next();
+    for (qsizetype i = 0; i < marks.size(); ++i) {
+        const auto &m = marks.at(i);
+        const qsizetype begin = m.capturedEnd(0);
+        const qsizetype end = i + 1 < marks.size() ? marks.at(i + 1).capturedStart(0) : text.size();
+        const QString body = text.mid(begin, end - begin);
+        const int line = int(text.left(begin).count(u'\n')) + 1;
+        const bool noTransaction = m.captured(2).contains(QLatin1String("transaction:false"));
+        if (m.captured(1) == u"up") {
+            out.up = body;
+            out.upLine = line;
+            out.upNoTransaction = noTransaction;
+            sawUp = true;
+        } else {
+            out.down = body;
+            out.downLine = line;
+            out.downNoTransaction = noTransaction;
+        }
+    }
+    if (!sawUp)
+        return std::nullopt;
+    return out;
+}
+
+} // namespace
+
+std::optional<MigrationVersion> MigrationVersion::parse(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^\d+([._]\d+)*$)"));
+    if (!pattern.match(text).hasMatch())
+        return std::nullopt;
+    MigrationVersion version;
+    version.m_text = text;
+    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[._]")))) {
+        bool ok = false;
+        const qint64 value = part.toLongLong(&ok);
+        if (!ok)
+            return std::nullopt; // more digits than 64 bits hold
+        version.m_parts << value;
+    }
+    while (version.m_parts.size() > 1 && version.m_parts.last() == 0)
+        version.m_parts.removeLast();
+    return version;
+}
+
+QString MigrationVersion::normalized() const
+{
+    QStringList parts;
+    for (const qint64 part : m_parts)
+        parts << QString::number(part);
+    return parts.join(u'.');
+}
+
+std::strong_ordering MigrationVersion::operator<=>(const MigrationVersion &other) const
+{
+    const qsizetype n = std::max(m_parts.size(), other.m_parts.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const qint64 a = m_parts.value(i, 0);
+        const qint64 b = other.m_parts.value(i, 0);
+        if (a != b)
+            return a <=> b;
+    }
+    return std::strong_ordering::equal;
+}
+
+std::optional<MigrationScript> parseMigrationFileName(const QString &fileName)
+{
+    static const QRegularExpression flyway(QStringLiteral(R"(^([VU])([0-9][0-9._]*)__(.+)\.sql$)"));
+    static const QRegularExpression repeatable(QStringLiteral(R"(^R__(.+)\.sql$)"));
+    static const QRegularExpression golang(QStringLiteral(R"(^([0-9]+)_(.+)\.(up|down)\.sql$)"));
+    static const QRegularExpression dbmate(QStringLiteral(R"(^([0-9]+)_(.+)\.sql$)"));
+    MigrationScript script;
+    script.fileName = fileName;
+    if (const auto m = flyway.match(fileName); m.hasMatch()) {
+        script.kind = m.captured(1) == u"V" ? MigrationKind::Versioned : MigrationKind::Undo;
+        script.version = MigrationVersion::parse(m.captured(2));
+        script.description = describe(m.captured(3));
+        return script.version ? std::optional(script) : std::nullopt;
+    }
+    if (const auto m = repeatable.match(fileName); m.hasMatch()) {
+        script.kind = MigrationKind::Repeatable;
+        script.description = describe(m.captured(1));
+        return script;
+    }
+    if (const auto m = golang.match(fileName); m.hasMatch()) {
+        script.kind = m.captured(3) == u"up" ? MigrationKind::Versioned : MigrationKind::Undo;
+        script.version = MigrationVersion::parse(m.captured(1));
+        script.description = describe(m.captured(2));
+        return script;
+    }
+    if (const auto m = dbmate.match(fileName); m.hasMatch()) {
+        // Both directions in one file: the caller splits it (readMigrationDirectory).
+        script.kind = MigrationKind::Versioned;
+        script.version = MigrationVersion::parse(m.captured(1));
+        script.description = describe(m.captured(2));
+        return script;
+    }
+    return std::nullopt;
+}
+
+QString migrationChecksum(const QString &sql)
+{
+    QString text = sql;
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(u'\r', u'\n');
+    return QStringLiteral("sha256:")
+           + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<MigrationDirectory> readMigrationDirectory(const QString &path)
+{
+    const QDir dir(path);
+    if (!dir.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("the migrations directory %1 does not exist").arg(path));
+    MigrationDirectory out;
+    QHash<QString, QString> claimed; // "V1.2" / "U1.2" / "Rname" → file
+    auto add = [&](MigrationScript script) -> Status {
+        const QString key = script.kind == MigrationKind::Repeatable
+                                ? QStringLiteral("R") + script.description.toLower()
+                                : (script.kind == MigrationKind::Versioned ? QStringLiteral("V") : QStringLiteral("U"))
+                                      + script.version->normalized();
+        if (claimed.contains(key))
+            return Error(ErrorCode::ValidationFailed,
+                         QStringLiteral("%1 and %2 are the same migration (%3)")
+                             .arg(claimed.value(key), script.fileName,
+                                  script.version ? QStringLiteral("version ") + script.version->normalized()
+                                                 : script.description),
+                         {{QStringLiteral("files"), QStringList{claimed.value(key), script.fileName}}});
+        claimed.insert(key, script.fileName);
+        if (script.sql.contains(kNoTransactionMarker))
+            script.noTransaction = true;
+        script.checksum = migrationChecksum(script.sql);
+        (script.kind == MigrationKind::Versioned ? out.versioned
+         : script.kind == MigrationKind::Undo    ? out.undo
+                                                 : out.repeatable) << std::move(script);
+        return {};
+    };
+    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files | QDir::Readable, QDir::Name);
+    for (const QString &name : files) {
+        auto parsed = parseMigrationFileName(name);
+        if (!parsed) {
+            out.ignored << name;
+            continue;
+        }
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(name, file.errorString()));
+        const QByteArray bytes = file.readAll();
+        auto decoder = QStringDecoder(QStringDecoder::Utf8);
+        const QString text = decoder.decode(bytes);
+        if (decoder.hasError())
+            return Error(ErrorCode::ValidationFailed, QStringLiteral("%1 is not UTF-8 text").arg(name));
+        const bool dbmateFile = !name.startsWith(u'V') && !name.startsWith(u'U') && !name.startsWith(u'R')
+                                && !name.endsWith(QLatin1String(".up.sql")) && !name.endsWith(QLatin1String(".down.sql"));
+        if (!dbmateFile) {
+            parsed->sql = text;
+            if (Status ok = add(*parsed); !ok.ok())
+                return ok.error();
+            continue;
+        }
+        const auto sections = dbmateSections(text);
+        if (!sections)
+            return Error(ErrorCode::ValidationFailed,
+                         QStringLiteral("%1 looks like a dbmate migration but has no \"-- migrate:up\" line").arg(name));
+        MigrationScript up = *parsed;
+        up.sql = sections->up;
+        up.firstLine = sections->upLine;
+        up.noTransaction = sections->upNoTransaction;
+        if (Status ok = add(up); !ok.ok())
+            return ok.error();
+        if (sections->down && !sections->down->trimmed().isEmpty()) {
+            MigrationScript down = *parsed;
+            down.kind = MigrationKind::Undo;
+            down.sql = *sections->down;
+            down.firstLine = sections->downLine;
+            down.noTransaction = sections->downNoTransaction;
+            if (Status ok = add(down); !ok.ok())
+                return ok.error();
+        }
+    }
+    const auto byVersion = [](const MigrationScript &a, const MigrationScript &b) { return *a.version < *b.version; };
+    std::sort(out.versioned.begin(), out.versioned.end(), byVersion);
+    std::sort(out.undo.begin(), out.undo.end(), byVersion);
+    std::sort(out.repeatable.begin(), out.repeatable.end(),
+              [](const MigrationScript &a, const MigrationScript &b) { return a.description < b.description; });
+    return out;
+}
+
+} // namespace tw::migrate

@@ -1,0 +1,169 @@
+// Migration file conventions (issue 9): versions compared as numbers,
+// Tablewright/Flyway, dbmate and golang-migrate folders read unchanged,
+// duplicate versions refused, checksums blind to BOMs and line endings.
+#include "migrate/MigrationFiles.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tw;
+using namespace tw::migrate;
+
+namespace {
+
+bool write(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile file(dir.filePath(name));
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+QStringList versions(const QList<MigrationScript> &scripts)
+{
+    QStringList out;
+    for (const auto &script : scripts)
+        out << (script.version ? script.version->normalized() : script.description);
+    return out;
+}
+
+MigrationVersion v(const char *text)
+{
+    return *MigrationVersion::parse(QString::fromLatin1(text));
+}
+
+} // namespace
+
+class TestMigrationFiles : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionsCompareAsNumbers()
+    {
+        QVERIFY(v("1") < v("2"));
+        QVERIFY(v("2") < v("10"));
+        QVERIFY(v("1.2") < v("1.10"));
+        QVERIFY(v("1_2") == v("1.2"));
+        QVERIFY(v("1") == v("1.0"));
+        QVERIFY(v("20240101120000") > v("20231231235959"));
+        QCOMPARE(v("01.2").normalized(), QStringLiteral("1.2"));
+        QVERIFY(!MigrationVersion::parse(QStringLiteral("1.a")));
+        QVERIFY(!MigrationVersion::parse(QStringLiteral("")));
+        QVERIFY(!MigrationVersion::parse(QStringLiteral("99999999999999999999999")));
+    }
+
+    void fileNames()
+    {
+        const auto versioned = parseMigrationFileName(QStringLiteral("V1.2__add_orders_index.sql"));
+        QVERIFY(versioned);
+        QCOMPARE(versioned->kind, MigrationKind::Versioned);
+        QCOMPARE(versioned->version->normalized(), QStringLiteral("1.2"));
+        QCOMPARE(versioned->description, QStringLiteral("add orders index"));
+        QCOMPARE(parseMigrationFileName(QStringLiteral("U3__drop.sql"))->kind, MigrationKind::Undo);
+        QCOMPARE(parseMigrationFileName(QStringLiteral("R__views.sql"))->kind, MigrationKind::Repeatable);
+        QCOMPARE(parseMigrationFileName(QStringLiteral("7_create_users.down.sql"))->kind, MigrationKind::Undo);
+        for (const char *bad : {"V__x.sql", "V1_x.sql", "notes.sql", "V1__x.txt", "Vx__y.sql"})
+            QVERIFY2(!parseMigrationFileName(QString::fromLatin1(bad)), bad);
+    }
+
+    void tablewrightFolderIsSortedByVersion()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V10__ten.sql"), "SELECT 10;"));
+        QVERIFY(write(dir, QStringLiteral("V2__two.sql"), "SELECT 2;"));
+        QVERIFY(write(dir, QStringLiteral("V1.10__one_ten.sql"), "SELECT 1.10;"));
+        QVERIFY(write(dir, QStringLiteral("V1.2__one_two.sql"), "-- tablewright:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);"));
+        QVERIFY(write(dir, QStringLiteral("U2__two.sql"), "SELECT -2;"));
+        QVERIFY(write(dir, QStringLiteral("R__b_view.sql"), "CREATE OR REPLACE VIEW b AS SELECT 1;"));
+        QVERIFY(write(dir, QStringLiteral("R__a_view.sql"), "CREATE OR REPLACE VIEW a AS SELECT 1;"));
+        QVERIFY(write(dir, QStringLiteral("README.sql"), "-- not a migration"));
+        auto read = readMigrationDirectory(dir.path());
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().toString()));
+        QCOMPARE(versions(read.value().versioned), (QStringList{QStringLiteral("1.2"), QStringLiteral("1.10"), QStringLiteral("2"), QStringLiteral("10")}));
+        QCOMPARE(versions(read.value().undo), QStringList{QStringLiteral("2")});
+        QCOMPARE(versions(read.value().repeatable), (QStringList{QStringLiteral("a view"), QStringLiteral("b view")}));
+        QCOMPARE(read.value().ignored, QStringList{QStringLiteral("README.sql")});
+        QVERIFY(read.value().versioned.first().noTransaction);
+        QVERIFY(!read.value().versioned.last().noTransaction);
+    }
+
+    void dbmateFolderReadsBothDirections()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("20240101120000_create_users.sql"),
+                      "-- migrate:up\nCREATE TABLE users (id int);\n\n-- migrate:down\nDROP TABLE users;\n"));
+        QVERIFY(write(dir, QStringLiteral("20240102120000_index.sql"),
+                      "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY u ON users (id);\n-- migrate:down\n"));
+        auto read = readMigrationDirectory(dir.path());
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().toString()));
+        QCOMPARE(versions(read.value().versioned), (QStringList{QStringLiteral("20240101120000"), QStringLiteral("20240102120000")}));
+        QCOMPARE(read.value().versioned.first().sql.trimmed(), QStringLiteral("CREATE TABLE users (id int);"));
+        // The section starts right after its marker: its line k is the file's line firstLine + k - 1.
+        QCOMPARE(read.value().versioned.first().firstLine, 1);
+        QCOMPARE(read.value().versioned.first().description, QStringLiteral("create users"));
+        QVERIFY(read.value().versioned.last().noTransaction);
+        // An empty down section is no undo file.
+        QCOMPARE(versions(read.value().undo), QStringList{QStringLiteral("20240101120000")});
+        QCOMPARE(read.value().undo.first().sql.trimmed(), QStringLiteral("DROP TABLE users;"));
+        QCOMPARE(read.value().undo.first().firstLine, 4);
+
+        QVERIFY(write(dir, QStringLiteral("20240103120000_broken.sql"), "CREATE TABLE x (id int);\n"));
+        const auto broken = readMigrationDirectory(dir.path());
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().message().contains(QStringLiteral("migrate:up")));
+    }
+
+    void golangMigrateFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("000001_init.up.sql"), "CREATE TABLE a (id int);"));
+        QVERIFY(write(dir, QStringLiteral("000001_init.down.sql"), "DROP TABLE a;"));
+        QVERIFY(write(dir, QStringLiteral("000002_more.up.sql"), "CREATE TABLE b (id int);"));
+        auto read = readMigrationDirectory(dir.path());
+        QVERIFY(read.ok());
+        QCOMPARE(versions(read.value().versioned), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+        QCOMPARE(versions(read.value().undo), QStringList{QStringLiteral("1")});
+        QCOMPARE(read.value().versioned.first().description, QStringLiteral("init"));
+    }
+
+    void twoFilesWithOneVersionAreRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__a.sql"), "SELECT 1;"));
+        QVERIFY(write(dir, QStringLiteral("V1.0__b.sql"), "SELECT 2;"));
+        const auto read = readMigrationDirectory(dir.path());
+        QVERIFY(!read.ok());
+        QVERIFY(read.error().message().contains(QStringLiteral("V1__a.sql")));
+        QVERIFY(read.error().message().contains(QStringLiteral("V1.0__b.sql")));
+        QCOMPARE(readMigrationDirectory(dir.filePath(QStringLiteral("missing"))).error().code(), ErrorCode::NotFound);
+    }
+
+    void checksumsIgnoreBomAndLineEndingsOnly()
+    {
+        const QString plain = QStringLiteral("CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n");
+        const QString sum = migrationChecksum(plain);
+        QVERIFY(sum.startsWith(QStringLiteral("sha256:")));
+        QCOMPARE(sum.size(), 7 + 64);
+        QCOMPARE(migrationChecksum(QString(plain).replace(u'\n', QStringLiteral("\r\n"))), sum);
+        QCOMPARE(migrationChecksum(QChar(0xFEFF) + plain), sum);
+        QCOMPARE(migrationChecksum(QString(plain).replace(u'\n', u'\r')), sum);
+        QVERIFY(migrationChecksum(QString(plain).replace(QStringLiteral("(1)"), QStringLiteral("(2)"))) != sum);
+        QVERIFY(migrationChecksum(plain + u' ') != sum);
+        // Read from a file with a BOM and CRLF: the same.
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__t.sql"), "\xEF\xBB\xBF" "CREATE TABLE t (id int);\r\nINSERT INTO t VALUES (1);\r\n"));
+        QCOMPARE(readMigrationDirectory(dir.path()).value().versioned.first().checksum, sum);
+    }
+
+    void nonUtf8FilesAreRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__latin1.sql"), "SELECT '\xE9';"));
+        const auto read = readMigrationDirectory(dir.path());
+        QVERIFY(!read.ok());
+        QVERIFY(read.error().message().contains(QStringLiteral("UTF-8")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrationFiles)
+#include "tst_migration_files.moc"
