@@ -1,0 +1,26 @@
+#pragma once
+
+#include "StatementSplitter.h"
+
+#include <QList>
+#include <QString>
+
+// Which statements PostgreSQL refuses inside a transaction block (issue 9),
+// so a migration holding one runs statement by statement outside a
+// transaction, its progress recorded after each (golang-migrate #284,
+// dbmate #126: two CREATE INDEX CONCURRENTLY in one file).
+namespace tw::migrate {
+
+// CREATE/DROP INDEX CONCURRENTLY, REINDEX … CONCURRENTLY, VACUUM, ALTER SYSTEM,
+// CREATE/DROP DATABASE, CREATE/DROP TABLESPACE, CREATE/ALTER/DROP SUBSCRIPTION
+// with a connection, and CLUSTER without a table: the reason, else empty.
+QString transactionRefusal(const QString &statement);
+
+// Why a PostgreSQL migration must run outside one transaction: a statement
+// above, the -- tablewright:no-transaction marker, or ALTER TYPE … ADD VALUE
+// whose new label a later statement of the same migration uses (PostgreSQL
+// refuses to use a label added in the same transaction). Empty: one
+// transaction is fine.
+QString noTransactionReason(const QList<ScriptStatement> &statements, bool marked);
+
+} // namespace tw::migrate
