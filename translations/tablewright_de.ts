@@ -1191,6 +1191,116 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     </message>
 </context>
 <context>
+    <name>tw::ui::SearchDialog</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Search Database</source>
+        <translation>Datenbank durchsuchen</translation>
+    </message>
+    <message>
+        <source>Text to find in every table</source>
+        <translation>Text, der in allen Tabellen gesucht wird</translation>
+    </message>
+    <message>
+        <source>Double-click a match to open its table</source>
+        <translation>Doppelklick auf einen Treffer öffnet seine Tabelle</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Suchen:</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>Search Database — %1</source>
+        <translation>Datenbank durchsuchen — %1</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>Alle Tabellen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Suche abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n table(s) searched</source>
+        <translation>
+            <numerusform>in %n durchsuchten Tabelle</numerusform>
+            <numerusform>in %n durchsuchten Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 ms).</source>
+        <translation> (%1 ms).</translation>
+    </message>
+    <message>
+        <source>There may be more matches.</source>
+        <translation>Es kann weitere Treffer geben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not searched: %1.</source>
+        <translation>Nicht durchsucht: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SearchFeature</name>
+    <message>
+        <source>&amp;Search Database…</source>
+        <translation>Datenbank &amp;durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Open a connection first.</source>
+        <translation>Öffnen Sie zuerst eine Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SearchResultsModel</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Treffer</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::TableModel</name>
     <message>
         <source>Insert row</source>
@@ -1448,6 +1558,37 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     <message>
         <source>Redo %1</source>
         <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Copy as REST URL</source>
+        <translation>Als REST-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as postgrest-js</source>
+        <translation>Als postgrest-js kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as REST</source>
+        <translation>Als REST kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the filters and sort on screen as a REST API request</source>
+        <translation>Die angezeigten Filter und die Sortierung als REST-API-Anfrage kopieren</translation>
+    </message>
+    <message>
+        <source>postgrest-js snippet copied to the clipboard</source>
+        <translation>postgrest-js-Code in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>REST URL copied to the clipboard</source>
+        <translation>REST-URL in die Zwischenablage kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n condition(s) not said exactly: see its comment lines)</source>
+        <translation>
+            <numerusform> (%n Bedingung nicht genau wiedergegeben: siehe die Kommentarzeilen)</numerusform>
+            <numerusform> (%n Bedingungen nicht genau wiedergegeben: siehe die Kommentarzeilen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

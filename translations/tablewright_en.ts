@@ -1188,6 +1188,116 @@ Administration for PostgreSQL and SQLite.</source>
     </message>
 </context>
 <context>
+    <name>tw::ui::SearchDialog</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to find in every table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a match to open its table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search Database — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n table(s) searched</source>
+        <translation>
+            <numerusform>in %n table searched</numerusform>
+            <numerusform>in %n tables searched</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There may be more matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not searched: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SearchFeature</name>
+    <message>
+        <source>&amp;Search Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a connection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SearchResultsModel</name>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::TableModel</name>
     <message>
         <source>Insert row</source>
@@ -1445,6 +1555,37 @@ Administration for PostgreSQL and SQLite.</source>
     <message>
         <source>Redo %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as REST URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as postgrest-js</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as REST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the filters and sort on screen as a REST API request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgrest-js snippet copied to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST URL copied to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n condition(s) not said exactly: see its comment lines)</source>
+        <translation>
+            <numerusform> (%n condition not said exactly: see its comment lines)</numerusform>
+            <numerusform> (%n conditions not said exactly: see its comment lines)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1191,6 +1191,116 @@ Administration de PostgreSQL et SQLite.</translation>
     </message>
 </context>
 <context>
+    <name>tw::ui::SearchDialog</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Search Database</source>
+        <translation>Rechercher dans la base</translation>
+    </message>
+    <message>
+        <source>Text to find in every table</source>
+        <translation>Texte à chercher dans toutes les tables</translation>
+    </message>
+    <message>
+        <source>Double-click a match to open its table</source>
+        <translation>Double-cliquez sur un résultat pour ouvrir sa table</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Chercher :</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>dans</translation>
+    </message>
+    <message>
+        <source>Search Database — %1</source>
+        <translation>Rechercher dans la base — %1</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>Toutes les tables</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n table(s) searched</source>
+        <translation>
+            <numerusform>dans %n table parcourue</numerusform>
+            <numerusform>dans %n tables parcourues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 ms).</source>
+        <translation> (%1 ms).</translation>
+    </message>
+    <message>
+        <source>There may be more matches.</source>
+        <translation>Il peut y avoir d’autres résultats.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n de plus</numerusform>
+            <numerusform>%n de plus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not searched: %1.</source>
+        <translation>Non parcourues : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SearchFeature</name>
+    <message>
+        <source>&amp;Search Database…</source>
+        <translation>Re&amp;chercher dans la base…</translation>
+    </message>
+    <message>
+        <source>Open a connection first.</source>
+        <translation>Ouvrez d’abord une connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::SearchResultsModel</name>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::TableModel</name>
     <message>
         <source>Insert row</source>
@@ -1448,6 +1558,37 @@ Administration de PostgreSQL et SQLite.</translation>
     <message>
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>Copy as REST URL</source>
+        <translation>Copier comme URL REST</translation>
+    </message>
+    <message>
+        <source>Copy as postgrest-js</source>
+        <translation>Copier comme postgrest-js</translation>
+    </message>
+    <message>
+        <source>Copy as REST</source>
+        <translation>Copier comme REST</translation>
+    </message>
+    <message>
+        <source>Copy the filters and sort on screen as a REST API request</source>
+        <translation>Copier les filtres et le tri affichés comme requête de l’API REST</translation>
+    </message>
+    <message>
+        <source>postgrest-js snippet copied to the clipboard</source>
+        <translation>Code postgrest-js copié dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>REST URL copied to the clipboard</source>
+        <translation>URL REST copiée dans le presse-papiers</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n condition(s) not said exactly: see its comment lines)</source>
+        <translation>
+            <numerusform> (%n condition non exprimée exactement : voir ses lignes de commentaire)</numerusform>
+            <numerusform> (%n conditions non exprimées exactement : voir ses lignes de commentaire)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
