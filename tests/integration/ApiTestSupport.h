@@ -27,6 +27,8 @@
 
 #include <memory>
 
+#include <sqlite3.h>
+
 namespace tw::test {
 
 struct HttpReply
@@ -108,6 +110,38 @@ inline int rawStatus(const QByteArray &response)
 }
 
 // Clients of the test provider and the roles their tokens carry.
+// Test setup on a SQLite file through SQLite's own API (several statements).
+inline bool runSqliteScript(const QString &file, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    char *message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    if (rc != SQLITE_OK)
+        qWarning() << "sqlite script failed:" << message;
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+// The audit log's records of one request, in the order written.
+inline QList<QJsonObject> auditRecordsOf(const QString &auditPath, const QByteArray &requestId)
+{
+    QList<QJsonObject> out;
+    QFile audit(auditPath);
+    if (requestId.isEmpty() || !audit.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray &line : audit.readAll().split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        if (record.value(QStringLiteral("request_id")).toString().toLatin1() == requestId)
+            out << record;
+    }
+    return out;
+}
+
 inline QList<OidcClient> standardClients()
 {
     return {

@@ -53,22 +53,6 @@ CREATE TABLE vault.secrets (id int PRIMARY KEY, secret text);
 CREATE TABLE counter (id int);
 )SQL");
 
-bool runSqlite(const QString &file, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning() << "sqlite failed:" << message;
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 // analyst: everything of "pg" in schema public, customers.email hidden.
 // writer: orders and order_* only. auditor: a permission on the connections,
 // but not database:read.
@@ -158,15 +142,7 @@ class TstApiCatalog : public QObject
 
     QJsonObject auditRecord(const QByteArray &requestId) const
     {
-        QFile audit(m_api->auditPath());
-        if (!audit.open(QIODevice::ReadOnly))
-            return {};
-        for (const QByteArray &line : audit.readAll().split('\n')) {
-            const QJsonObject record = QJsonDocument::fromJson(line).object();
-            if (record.value(QStringLiteral("request_id")).toString().toLatin1() == requestId)
-                return record;
-        }
-        return {};
+        return auditRecordsOf(m_api->auditPath(), requestId).value(0);
     }
 
     QJsonObject coreSnapshotJson(const QString &connection)
@@ -204,7 +180,7 @@ private slots:
         m_api = std::make_unique<ApiFixture>();
         bool created = false;
         QVERIFY(m_api->setUp(m_provider.issuer(), kAudience, [&](config::AppConfig &config) {
-            created = runSqlite(config.connections.first().database, kSqliteSetup);
+            created = runSqliteScript(config.connections.first().database, kSqliteSetup);
             config.connections.append(pg);
             config.api.policy.append(postgresRules());
         }));

@@ -64,22 +64,6 @@ CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL, qty INT, price 
                      made DATETIME, anything, cost NUMERIC DEFAULT 0 NOT NULL);
 )SQL";
 
-bool sqliteExec(const QString &file, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning() << "setup failed:" << message;
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 // Roles of this test over three connections: pg (PostgreSQL), main (SQLite)
 // and archive (SQLite, readonly).
 QList<config::PolicyRule> openApiPolicy()
@@ -195,8 +179,8 @@ private slots:
         m_api = std::make_unique<ApiFixture>();
         bool created = false;
         QVERIFY(m_api->setUp(m_provider.issuer(), kAudience, [&](config::AppConfig &config) {
-            created = sqliteExec(config.connections[0].database, kSqliteSetup)
-                      && sqliteExec(config.connections[1].database, kSqliteSetup);
+            created = runSqliteScript(config.connections[0].database, kSqliteSetup)
+                      && runSqliteScript(config.connections[1].database, kSqliteSetup);
             config.connections.append(pg);
             config.api.policy = openApiPolicy();
         }));

@@ -119,16 +119,7 @@ class TstApiTransaction : public QObject
 
     QList<QJsonObject> auditRecords(const QByteArray &requestId) const
     {
-        QList<QJsonObject> out;
-        QFile audit(m_api->auditPath());
-        if (!audit.open(QIODevice::ReadOnly))
-            return out;
-        for (const QByteArray &line : audit.readAll().split('\n')) {
-            const QJsonObject record = QJsonDocument::fromJson(line).object();
-            if (!requestId.isEmpty() && record.value(QStringLiteral("request_id")).toString().toLatin1() == requestId)
-                out << record;
-        }
-        return out;
+        return auditRecordsOf(m_api->auditPath(), requestId);
     }
 
     static bool isErrorShape(const HttpReply &reply)

@@ -30,22 +30,6 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30) INS
 CREATE VIEW slow AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) AS n FROM c;
 )SQL";
 
-bool createTables(const QString &file)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *message = nullptr;
-    const int rc = sqlite3_exec(db, kSetup, nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning() << "setup failed:" << message;
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 QList<int> ids(const QByteArray &body)
 {
     QList<int> out;
@@ -87,15 +71,7 @@ class TstRestGet : public QObject
 
     QJsonObject auditRecord(const QByteArray &requestId) const
     {
-        QFile audit(m_api->auditPath());
-        if (!audit.open(QIODevice::ReadOnly))
-            return {};
-        for (const QByteArray &line : audit.readAll().split('\n')) {
-            const QJsonObject record = QJsonDocument::fromJson(line).object();
-            if (record.value(QStringLiteral("request_id")).toString().toLatin1() == requestId)
-                return record;
-        }
-        return {};
+        return auditRecordsOf(m_api->auditPath(), requestId).value(0);
     }
 
 private slots:
@@ -114,7 +90,7 @@ private slots:
         QVERIFY(m_api->setUp(m_provider.issuer(), kAudience, [&](config::AppConfig &config) {
             config.api.limits.maxPageRows = 25;
             config.api.limits.statementTimeoutMs = 1000;
-            created = createTables(config.connections.first().database);
+            created = runSqliteScript(config.connections.first().database, kSetup);
         }));
         QVERIFY(created);
         QTRY_VERIFY_WITH_TIMEOUT(m_api->server->authReady(), 15000);

@@ -28,22 +28,6 @@ const char *const kSetup =
     "CREATE TABLE inbox (id INTEGER PRIMARY KEY, body TEXT, secret TEXT, \"n\u00e4me\" TEXT);"
     "INSERT INTO inbox VALUES (1, 'first', 's1', NULL);";
 
-bool runSql(const QString &file, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning() << "sql failed:" << message;
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 QList<int> ids(const QByteArray &body)
 {
     QList<int> out;
@@ -80,16 +64,7 @@ class TstRestWriteHttp : public QObject
 
     QList<QJsonObject> auditRecords(const QByteArray &requestId) const
     {
-        QList<QJsonObject> out;
-        QFile audit(m_api->auditPath());
-        if (!audit.open(QIODevice::ReadOnly))
-            return out;
-        for (const QByteArray &line : audit.readAll().split('\n')) {
-            const QJsonObject record = QJsonDocument::fromJson(line).object();
-            if (record.value(QStringLiteral("request_id")).toString().toLatin1() == requestId)
-                out << record;
-        }
-        return out;
+        return auditRecordsOf(m_api->auditPath(), requestId);
     }
 
 private slots:
@@ -110,8 +85,8 @@ private slots:
             config.api.policy << config::PolicyRule{QStringLiteral("writer"), {QStringLiteral("database:write")},
                                                     {QStringLiteral("main")}, {QStringLiteral("main.inbox")},
                                                     {QStringLiteral("main.inbox.secret")}};
-            created = runSql(config.connections.first().database, kSetup)
-                      && runSql(config.connections.at(1).database, "CREATE TABLE orders (id INTEGER PRIMARY KEY);");
+            created = runSqliteScript(config.connections.first().database, kSetup)
+                      && runSqliteScript(config.connections.at(1).database, "CREATE TABLE orders (id INTEGER PRIMARY KEY);");
         }));
         QVERIFY(created);
         QTRY_VERIFY_WITH_TIMEOUT(m_api->server->authReady(), 15000);

@@ -69,22 +69,6 @@ CREATE TABLE orders (id INTEGER PRIMARY KEY, status TEXT, note TEXT);
 INSERT INTO orders VALUES (1, 'paid', 'ship to London'), (2, 'open', 'ship to Paris'), (3, 'open', 'London again');
 )SQL";
 
-bool runSqlite(const QString &file, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(file).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning() << "setup failed:" << message;
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 data::SearchScope scope(const QString &schema, const QString &name, const QStringList &hidden = {})
 {
     return {{schema, name}, hidden};
@@ -188,7 +172,7 @@ private slots:
         QVERIFY(m_registry.pool(QStringLiteral("pg")));
 
         const QString file = m_dir.filePath(QStringLiteral("search.sqlite"));
-        QVERIFY(runSqlite(file, kSqliteSetup));
+        QVERIFY(runSqliteScript(file, kSqliteSetup));
         QVERIFY(waitFor(m_registry.open(sqliteProfile(file, QStringLiteral("lite")))));
         QVERIFY(m_registry.pool(QStringLiteral("lite")));
 
@@ -203,7 +187,7 @@ private slots:
         bool created = false;
         QVERIFY(m_api->setUp(m_provider.issuer(), kAudience, [&](config::AppConfig &config) {
             config.api.limits.maxPageRows = 25;
-            created = runSqlite(config.connections.first().database, kApiSetup);
+            created = runSqliteScript(config.connections.first().database, kApiSetup);
         }));
         QVERIFY(created);
         QTRY_VERIFY_WITH_TIMEOUT(m_api->server->authReady(), 15000);
