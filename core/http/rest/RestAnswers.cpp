@@ -62,18 +62,23 @@ int statusForPgrstCode(const QString &code)
     return statuses.value(code, 400);
 }
 
-// "orders" → "main.orders" (SQLite) or "public.orders" (PostgreSQL): the
-// policy is written over qualified names, and the core is given the same
-// name so a bare one cannot resolve to a schema the policy did not check.
-QString qualify(const config::ConnectionProfile &profile, const QString &table)
+} // namespace
+
+QString defaultSchema(config::Driver driver)
 {
-    if (table.contains(u'.'))
-        return table;
-    const QString schema = profile.driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");
-    return schema + u'.' + table;
+    return driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");
 }
 
-} // namespace
+QString qualifiedTable(const config::ConnectionProfile &profile, const QString &table)
+{
+    return table.contains(u'.') ? table : defaultSchema(profile.driver) + u'.' + table;
+}
+
+bool isJsonBody(const HttpRequest &request)
+{
+    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
+    return type.isEmpty() || type == "application/json";
+}
 
 HttpResponse pgrstResponse(int status, const QString &code, const QString &message, const QString &details,
                            const QString &hint)
@@ -100,7 +105,7 @@ std::variant<RestTarget, HttpResponse> restTarget(const ServerState &state, cons
     }
     if (!state.registry->pool(connection))
         return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(connection)));
-    RestTarget target{connection, qualify(*profile, table), data::restTableName(qualify(*profile, table)).name, who.roles};
+    RestTarget target{connection, qualifiedTable(*profile, table), data::restTableName(qualifiedTable(*profile, table)).name, who.roles};
     const bool writing = permission == Permission::Write || permission == Permission::Delete;
     if (writing && profile->readonly) {
         // PostgreSQL's answer to a write in a read-only transaction (25006 → 405).
@@ -134,7 +139,7 @@ HttpResponse restFailure(const ServerState &state, const RestTarget &target, con
         // Suggest only what the caller may read: a hint must not reveal other tables.
         QString hint;
         for (const QVariant &v : error.details().value(QStringLiteral("suggestions")).toList()) {
-            const QString name = qualify(*profile, v.toString());
+            const QString name = qualifiedTable(*profile, v.toString());
             if (state.policy.allows(target.roles, Permission::Read, target.connection, name)) {
                 hint = QStringLiteral("Perhaps you meant the table '%1'").arg(name);
                 break;

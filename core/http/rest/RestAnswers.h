@@ -36,6 +36,15 @@ struct RestTarget
 std::variant<RestTarget, HttpResponse> restTarget(const ServerState &state, const RequestContext &context,
                                                   Permission permission);
 
+// The schema a bare table name means: public (PostgreSQL), main (SQLite).
+QString defaultSchema(config::Driver driver);
+// "orders" → "public.orders" / "main.orders": the policy is written over
+// qualified names, and the core is given the same name, so a bare one cannot
+// resolve to a schema the policy did not check.
+QString qualifiedTable(const config::ConnectionProfile &profile, const QString &table);
+// A request body the API reads as JSON: no Content-Type, or application/json.
+bool isJsonBody(const HttpRequest &request);
+
 // PostgREST's error body: all four keys, null when empty.
 HttpResponse pgrstResponse(int status, const QString &code, const QString &message, const QString &details = {},
                            const QString &hint = {});

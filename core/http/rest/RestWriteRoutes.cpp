@@ -45,12 +45,6 @@ QJsonArray auditKeys(const QByteArray &keys)
     return out;
 }
 
-bool jsonBody(const HttpRequest &request)
-{
-    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
-    return type.isEmpty() || type == "application/json";
-}
-
 QList<QByteArray> entityTags(const HttpRequest &request)
 {
     QList<QByteArray> tags;
@@ -88,7 +82,7 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
         return refuse(rest::pgrstResponse(406, QStringLiteral("PGRST107"),
                                           QStringLiteral("None of these media types are available: text/csv"), {},
                                           QStringLiteral("Writes answer JSON")));
-    if (kind != data::RestWriteKind::Delete && !jsonBody(request))
+    if (kind != data::RestWriteKind::Delete && !rest::isJsonBody(request))
         return refuse(errorResponse(415, QStringLiteral("PGRST102"),
                                     QStringLiteral("Content-Type %1 is not supported")
                                         .arg(QString::fromLatin1(request.header("content-type"))),

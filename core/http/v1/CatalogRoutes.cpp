@@ -8,6 +8,7 @@
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
 #include "http/auth/Authenticator.h"
+#include "http/rest/RestAnswers.h"
 #include "monitor/ServerStats.h"
 
 #include <QJsonArray>
@@ -108,8 +109,7 @@ const catalog::Relation *findRelation(const catalog::Snapshot &visible, config::
         if (const catalog::Relation *r = visible.relation(table.left(dot), table.mid(dot + 1)))
             return r;
     }
-    const QString schema = driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");
-    return visible.relation(schema, table);
+    return visible.relation(rest::defaultSchema(driver), table);
 }
 
 QFuture<HttpResponse> tableSchema(const ServerState &state, const RequestContext &context, QObject *receiver)

@@ -5,6 +5,7 @@
 #include "http/ApiResponses.h"
 #include "http/auth/Authenticator.h"
 #include "http/rest/QueryString.h"
+#include "http/rest/RestAnswers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -122,8 +123,7 @@ const catalog::TableRef *resolve(const QList<catalog::TableRef> &tables, config:
     };
     if (const catalog::TableRef *table = name.contains(u'.') ? find(name) : nullptr)
         return table;
-    const QString schema = driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");
-    return find(schema + u'.' + name);
+    return find(rest::defaultSchema(driver) + u'.' + name);
 }
 
 QJsonObject resultJson(const QString &text, const data::SearchResult &result)

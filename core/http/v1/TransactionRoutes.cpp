@@ -38,22 +38,6 @@ struct OperationInfo
     bool representation = false;
 };
 
-// As rest/RestAnswers.cpp qualifies /rest table names: the policy is written
-// over "schema.table", and the core gets that same name, so a bare name
-// cannot resolve to a schema the policy did not check.
-QString qualify(const config::ConnectionProfile &profile, const QString &table)
-{
-    if (table.contains(u'.'))
-        return table;
-    const QString schema = profile.driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");
-    return schema + u'.' + table;
-}
-
-bool jsonBody(const HttpRequest &request)
-{
-    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
-    return type.isEmpty() || type == "application/json";
-}
 
 // {"id": 5} → 5; composite keys stay objects (AuditRecord's convention).
 QJsonArray auditKeys(const QByteArray &keys)
@@ -181,7 +165,7 @@ QFuture<HttpResponse> runTransaction(const ServerState &state, const RequestCont
                                                  QStringLiteral("connection '%1' is read-only").arg(caller.connection)),
                              QStringLiteral("transaction refused: connection %1 is read-only").arg(caller.connection)));
     }
-    if (!jsonBody(request))
+    if (!rest::isJsonBody(request))
         return answer(refuse(errorResponse(415, QStringLiteral("PGRST102"),
                                            QStringLiteral("Content-Type %1 is not supported")
                                                .arg(QString::fromLatin1(request.header("content-type"))),
@@ -201,7 +185,7 @@ QFuture<HttpResponse> runTransaction(const ServerState &state, const RequestCont
     writes.reserve(transaction.operations.size());
     for (int i = 0; i < transaction.operations.size(); ++i) {
         v1::TransactionOperation &operation = transaction.operations[i];
-        const QString table = qualify(*profile, operation.table);
+        const QString table = rest::qualifiedTable(*profile, operation.table);
         const bool representation = operation.write.options.returning == data::RestWriteOptions::Return::Representation;
         const QList<Permission> needed = rest::writePermissions(
             operation.write.kind, representation,
