@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "CheckCommand.h"
 #include "CliOutput.h"
+#include "MigrateCommand.h"
 #include "SchemaCommand.h"
 #include "SecretCommand.h"
 #include "ServeCommand.h"
@@ -38,6 +39,8 @@ std::optional<int> runCli(int argc, char **argv)
         return runSecretCommand(app);
     if (std::strcmp(command, "serve") == 0)
         return runServe(app);
+    if (std::strcmp(command, "migrate") == 0)
+        return runMigrate(app);
     err() << "tablewright " << command << ": not available in this build yet" << Qt::endl;
     return 2;
 }

@@ -15,6 +15,21 @@
 //     migrations: ./migrations      # relative to the config file's folder
 //     pool: { size: 4, overflow: 2, acquire_timeout_ms: 5000, idle_timeout_ms: 300000,
 //             max_lifetime_ms: 0, pre_ping: true, busy_timeout_ms: 5000, busy_retries: 5 }
+//     tables:                       # declared tables: `migrate ensure` / `migrate generate`
+//       - name: orders              # required; "sales.orders" or `schema: sales` for another schema
+//         columns:                  # required, at least one; type and default are SQL as written
+//           - {name: id, type: bigint, nullable: false}
+//           - {name: customer_id, type: integer}          # nullable: true by default
+//           - {name: status, type: text, nullable: false, default: "'new'"}
+//         primary_key: [id]
+//         unique: [[customer_id, status]]                 # each item one UNIQUE constraint
+//         indexes:
+//           - {columns: [customer_id]}                    # name optional; unique: false by default
+//         foreign_keys:             # references: table(col, ...) or schema.table(col, ...)
+//           - {columns: [customer_id], references: customers(id), on_delete: cascade}
+//                                   # on_delete / on_update: cascade | restrict | set null | set default | no action
+//       # Every column named by a key, index or foreign key must be declared; table and
+//       # column names must be unique. Types are the engine's own (no translation).
 //   - name: demo
 //     driver: sqlite
 //     file: ./demo.sqlite           # sqlite: required; relative to the config file's folder

@@ -4,6 +4,7 @@
 #include "ConfigPaths.h"
 #include "ConfigApi.h"
 #include "ConfigSchema.h"
+#include "ConfigTables.h"
 #include "ConfigYaml.h"
 
 #include <QDir>
@@ -72,7 +73,7 @@ private:
     ConnectionProfile connection(const YAML::Node &node, const QString &at)
     {
         const auto keys = entries(node, at, {"name", "driver", "host", "port", "database", "user",
-                                             "sslmode", "file", "readonly", "migrations", "pool"});
+                                             "sslmode", "file", "readonly", "migrations", "pool", "tables"});
         ConnectionProfile p;
         auto has = [&](const char *key) { return keys.contains(QLatin1String(key)); };
         auto get = [&](const char *key) { return keys.value(QLatin1String(key)); };
@@ -132,6 +133,8 @@ private:
             p.migrationsDir = path(get("migrations"), child(at, "migrations"));
         if (has("pool"))
             p.pool = pool(get("pool"), child(at, "pool"));
+        if (has("tables"))
+            p.declaredTables = declaredTables(get("tables"), child(at, "tables"), p.driver);
         return p;
     }
 

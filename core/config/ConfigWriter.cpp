@@ -4,6 +4,7 @@
 #include "ConfigLoader.h"
 #include "ConfigPaths.h"
 #include "ConfigSchema.h"
+#include "ConfigTables.h"
 #include "ListenAddress.h"
 
 #include <QDir>
@@ -69,6 +70,7 @@ void writeConnection(YAML::Emitter &out, const ConnectionProfile &c, const QStri
     if (!c.migrationsDir.isEmpty())
         put(out, "migrations", relativeConfigPath(c.migrationsDir, baseDir));
     writePool(out, c.pool);
+    writeDeclaredTables(out, c.declaredTables);
     out << YAML::EndMap;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DeclaredTable.h"
+
 #include <QString>
 #include <QStringList>
 #include <QList>
@@ -38,6 +40,8 @@ struct ConnectionProfile
     bool readonly = false;
     PoolSettings pool;
     QString migrationsDir;
+    // Tables the config file declares for `migrate ensure` / `migrate generate`.
+    QList<DeclaredTable> declaredTables;
     // Held in memory only: resolved from the SecretStore or a DATABASE_URL.
     // Never serialised to the config file and never logged.
     QString password;

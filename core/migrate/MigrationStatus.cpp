@@ -33,8 +33,12 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
     std::optional<MigrationVersion> baseline;
     for (const HistoryRow &row : std::as_const(rows)) {
         switch (row.type) {
-        case HistoryRow::Type::Versioned:
         case HistoryRow::Type::Undo:
+            // An undo that failed or stopped part-way leaves the version applied.
+            if (row.status != HistoryRow::Status::Applied)
+                break;
+            [[fallthrough]];
+        case HistoryRow::Type::Versioned:
             if (row.version)
                 byVersion.insert(row.version->normalized(), row);
             break;

@@ -24,3 +24,18 @@ QString transactionRefusal(const QString &statement);
 QString noTransactionReason(const QList<ScriptStatement> &statements, bool marked);
 
 } // namespace tw::migrate
+
+namespace tw::db {
+class Session;
+}
+
+namespace tw::migrate {
+
+// A CREATE INDEX CONCURRENTLY that fails leaves an INVALID index of its name
+// behind, so running it again fails with "already exists" and the migration
+// could never resume. After such a failure this drops that invalid index
+// (DROP INDEX CONCURRENTLY) and says so; empty when the statement is not
+// one, names no index, or left nothing.
+QString dropInvalidIndexLeftBy(db::Session &session, const QString &failedStatement);
+
+} // namespace tw::migrate

@@ -1,0 +1,345 @@
+#include "MigrateCommand.h"
+
+#include "CliOutput.h"
+#include "MigrateOutput.h"
+#include "catalog/CatalogService.h"
+#include "config/ConfigLoader.h"
+#include "config/KeychainSecretStore.h"
+#include "db/ConnectionRegistry.h"
+#include "migrate/MigrationJson.h"
+#include "migrate/MigrationService.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
+
+namespace tw::app {
+
+namespace {
+
+enum Exit { Ok = 0, Failed = 1, BadArguments = 2, Pending = 3, Locked = 4, Invalid = 5 };
+
+const QStringList kCommands{QStringLiteral("status"), QStringLiteral("up"),    QStringLiteral("down"),
+                            QStringLiteral("validate"), QStringLiteral("baseline"), QStringLiteral("repair"),
+                            QStringLiteral("new"),    QStringLiteral("dry-run"), QStringLiteral("ensure"),
+                            QStringLiteral("generate")};
+
+int exitFor(const Error &error)
+{
+    switch (error.code()) {
+    case ErrorCode::MigrationLocked: return Locked;
+    case ErrorCode::ValidationFailed:
+    case ErrorCode::MigrationChecksumMismatch: return Invalid;
+    default: return Failed;
+    }
+}
+
+void printJson(const QJsonObject &object)
+{
+    out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+QJsonObject errorJson(const Error &error)
+{
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), error.codeName()},
+                         {QStringLiteral("message"), error.message()},
+                         {QStringLiteral("details"), QJsonObject::fromVariantMap(error.details())},
+                         {QStringLiteral("hint"), error.hint().isEmpty() ? QJsonValue() : QJsonValue(error.hint())}}}};
+}
+
+struct Options
+{
+    QString command;
+    QString connection;
+    QString directory;
+    QString name;               // new, generate
+    bool json = false;
+    migrate::MigrationRequest request;
+};
+
+int reportError(const Options &options, const Error &error)
+{
+    if (options.json)
+        printJson(errorJson(error));
+    else
+        printMigrationError(error);
+    return exitFor(error);
+}
+
+int finishReport(const Options &options, const migrate::MigrationReport &report)
+{
+    if (options.json)
+        printJson(migrate::reportToJson(report));
+    else
+        printMigrationReport(report);
+    if (report.failure)
+        return Failed;
+    if (report.command == migrate::MigrationCommand::Validate && !report.problems.isEmpty())
+        return Invalid;
+    if (report.command == migrate::MigrationCommand::Status && report.pendingCount() > 0)
+        return Pending;
+    return Ok;
+}
+
+// SIGINT / SIGTERM during a run: stop between statements (and cancel the
+// running one), roll back, record, release the lock — then exit.
+void cancelOnSignal(QCoreApplication &app, const std::shared_ptr<migrate::MigrationControl> &control)
+{
+    static int fds[2] = {-1, -1};
+    if (::pipe(fds) != 0)
+        return;
+    struct sigaction action = {};
+    action.sa_handler = [](int) {
+        const char byte = 1;
+        [[maybe_unused]] auto written = ::write(fds[1], &byte, 1);
+    };
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+    auto *notifier = new QSocketNotifier(fds[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [control] {
+        char byte;
+        [[maybe_unused]] auto read = ::read(fds[0], &byte, 1);
+        err() << "tablewright migrate: cancelling…" << Qt::endl;
+        control->cancel();
+    });
+}
+
+} // namespace
+
+int runMigrate(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Versioned SQL migrations with checksums, a lock, dry-run and undo."));
+    parser.addHelpOption();
+    const QCommandLineOption connectionOption(QStringLiteral("connection"), QStringLiteral("Connection name from the configuration."),
+                                              QStringLiteral("name"));
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Configuration file."), QStringLiteral("file"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Migrations directory (default: the connection's)."),
+                                       QStringLiteral("dir"));
+    const QCommandLineOption targetOption(QStringLiteral("target"),
+                                          QStringLiteral("up: stop at this version; down: undo down to it; baseline: the version."),
+                                          QStringLiteral("version"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption outOfOrderOption(QStringLiteral("out-of-order"),
+                                              QStringLiteral("up: also apply pending versions older than the newest applied."));
+    const QCommandLineOption singleOption(QStringLiteral("single-transaction"),
+                                          QStringLiteral("up/down: run every migration in one transaction."));
+    const QCommandLineOption downOption(QStringLiteral("down"), QStringLiteral("dry-run: plan `down` instead of `up`."));
+    const QCommandLineOption lockOption(QStringLiteral("lock-timeout"),
+                                        QStringLiteral("Seconds to wait for another runner's lock (default 30)."),
+                                        QStringLiteral("seconds"), QStringLiteral("30"));
+    parser.addOptions({connectionOption, configOption, dirOption, targetOption, jsonOption, outOfOrderOption, singleOption,
+                       downOption, lockOption});
+    QStringList args = app.arguments();
+    args.removeAt(1); // "migrate"
+    const auto usage = [] {
+        return QStringLiteral("usage: tablewright migrate status|up|down|validate|baseline|repair|new|dry-run|ensure|generate "
+                              "--connection NAME [--config FILE] [--dir DIR] [--target V] [--json]");
+    };
+    if (!parser.parse(args)) {
+        err() << "tablewright migrate: " << parser.errorText() << '\n' << usage() << Qt::endl;
+        return BadArguments;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help = help.mid(help.indexOf(QLatin1Char('\n')) + 1);
+        out() << usage() << "\n       tablewright migrate new NAME --dir DIR | --connection NAME\n"
+              << "       tablewright migrate baseline V --connection NAME\n"
+              << "       tablewright migrate generate NAME --connection NAME\n"
+              << help
+              << "\nExit codes: 0 ok; 1 failed; 2 bad arguments; 3 pending migrations (status); 4 locked by another "
+                 "runner; 5 validation failed.\n";
+        return Ok;
+    }
+    Options options;
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        err() << "tablewright migrate: which command?\n" << usage() << Qt::endl;
+        return BadArguments;
+    }
+    options.command = positional.takeFirst();
+    if (!kCommands.contains(options.command)) {
+        err() << "tablewright migrate: unknown command '" << options.command << "'\n" << usage() << Qt::endl;
+        return BadArguments;
+    }
+    const bool takesName = options.command == u"new" || options.command == u"generate";
+    const bool takesVersion = options.command == u"baseline";
+    if ((takesName || takesVersion) && !positional.isEmpty())
+        options.name = positional.first();
+    if (positional.size() > ((takesName || takesVersion) ? 1 : 0)) {
+        err() << "tablewright migrate: unexpected argument '" << positional.last() << "'" << Qt::endl;
+        return BadArguments;
+    }
+    if (takesName && options.name.trimmed().isEmpty()) {
+        err() << "tablewright migrate " << options.command << ": needs a NAME for the migration" << Qt::endl;
+        return BadArguments;
+    }
+    options.json = parser.isSet(jsonOption);
+    options.connection = parser.value(connectionOption);
+    options.directory = parser.value(dirOption);
+    QString target = takesVersion && !options.name.isEmpty() ? options.name : parser.value(targetOption);
+    options.request.plan.target.reset();
+    if (!target.isEmpty()) {
+        options.request.plan.target = migrate::MigrationVersion::parse(target);
+        if (!options.request.plan.target) {
+            err() << "tablewright migrate: '" << target << "' is not a version (numbers separated by dots: 3, 1.2, 20240101)"
+                  << Qt::endl;
+            return BadArguments;
+        }
+    }
+    if (takesVersion && !options.request.plan.target) {
+        err() << "tablewright migrate baseline: needs a version (tablewright migrate baseline 5 --connection NAME)" << Qt::endl;
+        return BadArguments;
+    }
+    bool secondsOk = false;
+    const double seconds = parser.value(lockOption).toDouble(&secondsOk);
+    if (!secondsOk || seconds < 0 || seconds > 86400) {
+        err() << "tablewright migrate: --lock-timeout takes seconds between 0 and 86400" << Qt::endl;
+        return BadArguments;
+    }
+    options.request.lockTimeoutMs = int(seconds * 1000);
+    options.request.plan.outOfOrder = parser.isSet(outOfOrderOption);
+    options.request.plan.singleTransaction = parser.isSet(singleOption);
+    options.request.plan.down = parser.isSet(downOption);
+    options.request.directory = options.directory;
+    if (options.request.plan.down && options.command != u"dry-run") {
+        err() << "tablewright migrate: --down belongs to dry-run (use `migrate down` to undo)" << Qt::endl;
+        return BadArguments;
+    }
+
+    // `new` with --dir needs no database at all.
+    if (options.command == u"new" && !options.directory.isEmpty() && options.connection.isEmpty()) {
+        auto files = migrate::createMigrationFiles(options.directory, options.name);
+        if (!files)
+            return reportError(options, files.error());
+        if (options.json)
+            printJson({{QStringLiteral("ok"), true}, {QStringLiteral("version"), files.value().version},
+                       {QStringLiteral("up"), files.value().upPath}, {QStringLiteral("undo"), files.value().undoPath}});
+        else
+            out() << "created " << files.value().upPath << "\ncreated " << files.value().undoPath << Qt::endl;
+        return Ok;
+    }
+    if (options.connection.isEmpty()) {
+        err() << "tablewright migrate: --connection NAME is required\n" << usage() << Qt::endl;
+        return BadArguments;
+    }
+    const auto loaded = config::loadConfig(QProcessEnvironment::systemEnvironment(), parser.value(configOption));
+    if (!loaded.ok()) {
+        err() << loaded.error().message() << Qt::endl;
+        return BadArguments;
+    }
+    const config::ConnectionProfile *profile = loaded.value().find(options.connection);
+    if (!profile) {
+        QStringList known;
+        for (const auto &c : loaded.value().connections)
+            known << c.name;
+        reportError(options, catalog::notFoundError(
+                                        QStringLiteral("no connection named '%1' in the configuration").arg(options.connection),
+                                        {{QStringLiteral("connection"), options.connection}}, options.connection, known,
+                                        known.isEmpty() ? QStringLiteral("no connections configured (see --config, TABLEWRIGHT_CONFIG, DATABASE_URL)")
+                                                        : QStringLiteral("connections: %1").arg(known.join(QStringLiteral(", ")))));
+        return BadArguments;
+    }
+    if (options.command == u"new") {
+        const QString dir = profile->migrationsDir;
+        if (dir.isEmpty())
+            return reportError(options, Error(ErrorCode::ValidationFailed,
+                                              QStringLiteral("connection '%1' has no migrations directory").arg(profile->name),
+                                              {}, QStringLiteral("set `migrations:` in the config file, or pass --dir")));
+        options.directory = dir;
+        auto files = migrate::createMigrationFiles(dir, options.name);
+        if (!files)
+            return reportError(options, files.error());
+        out() << "created " << files.value().upPath << "\ncreated " << files.value().undoPath << Qt::endl;
+        return Ok;
+    }
+
+    config::KeychainSecretStore secrets;
+    db::ConnectionRegistry registry(&secrets);
+    const QString name = options.connection;
+    int code = Failed;
+    registry.open(*profile).then(&app, [&](const Status &opened) {
+        if (!opened.ok()) {
+            code = reportError(options, opened.error());
+            app.exit(code);
+            return;
+        }
+        if (options.command == u"ensure") {
+            migrate::ensureTables(registry, name).then(&app, [&](const Result<QList<migrate::EnsureOutcome>> &done) {
+                if (!done) {
+                    code = reportError(options, done.error());
+                } else {
+                    bool anyFailed = false;
+                    QJsonArray tables;
+                    for (const auto &o : done.value()) {
+                        anyFailed |= o.action == migrate::EnsureOutcome::Action::Failed;
+                        tables.append(QJsonObject{
+                            {QStringLiteral("table"), o.table},
+                            {QStringLiteral("action"), o.action == migrate::EnsureOutcome::Action::Created ? QStringLiteral("created")
+                                                       : o.action == migrate::EnsureOutcome::Action::Skipped ? QStringLiteral("skipped")
+                                                                                                             : QStringLiteral("failed")},
+                            {QStringLiteral("statements"), QJsonArray::fromStringList(o.statements)},
+                            {QStringLiteral("error"), o.error.isEmpty() ? QJsonValue() : QJsonValue(o.error)}});
+                    }
+                    if (options.json)
+                        printJson({{QStringLiteral("ok"), !anyFailed}, {QStringLiteral("tables"), tables}});
+                    else
+                        printEnsureOutcomes(done.value());
+                    code = anyFailed ? Failed : Ok;
+                }
+                app.exit(code);
+            });
+            return;
+        }
+        if (options.command == u"generate") {
+            migrate::generateMigration(registry, name, options.name, options.directory)
+                .then(&app, [&](const Result<migrate::GeneratedMigration> &done) {
+                    if (!done) {
+                        code = reportError(options, done.error());
+                    } else {
+                        const auto &g = done.value();
+                        if (options.json) {
+                            printJson({{QStringLiteral("ok"), true},
+                                       {QStringLiteral("up"), QJsonArray::fromStringList(g.diff.up)},
+                                       {QStringLiteral("down"), QJsonArray::fromStringList(g.diff.down)},
+                                       {QStringLiteral("needsHandWritten"), QJsonArray::fromStringList(g.diff.needsHandWritten)},
+                                       {QStringLiteral("file"), g.files ? QJsonValue(g.files->upPath) : QJsonValue()},
+                                       {QStringLiteral("undoFile"), g.files ? QJsonValue(g.files->undoPath) : QJsonValue()}});
+                        } else {
+                            if (g.files)
+                                out() << "created " << g.files->upPath << "\ncreated " << g.files->undoPath << Qt::endl;
+                            else
+                                out() << "nothing to generate: the declared tables are all there" << Qt::endl;
+                            for (const QString &line : g.diff.needsHandWritten)
+                                out() << "needs a hand-written migration: " << line << Qt::endl;
+                        }
+                        code = Ok;
+                    }
+                    app.exit(code);
+                });
+            return;
+        }
+        options.request.command = *migrate::commandFromName(options.command);
+        migrate::MigrationEvents events;
+        if (!options.json)
+            events = [](const migrate::MigrationEvent &event) { printMigrationEvent(event); };
+        migrate::MigrationRun run = migrate::startMigration(registry, name, options.request, events);
+        cancelOnSignal(app, run.control);
+        run.job.future.then(&app, [&](const Result<migrate::MigrationReport> &report) {
+            code = report ? finishReport(options, report.value()) : reportError(options, report.error());
+            app.exit(code);
+        });
+    });
+    app.exec();
+    registry.closeAll();
+    return code;
+}
+
+} // namespace tw::app

@@ -1,0 +1,162 @@
+#include "MigrateOutput.h"
+
+#include "CliOutput.h"
+#include "migrate/MigrationHistory.h"
+
+namespace tw::app {
+
+namespace {
+
+QString when(const std::optional<migrate::HistoryRow> &row)
+{
+    if (!row || !row->installedOn.isValid())
+        return {};
+    return row->installedOn.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+void printStatus(const migrate::MigrationReport &report)
+{
+    out() << report.connection << " (" << config::driverName(report.driver) << "), migrations in " << report.directory
+          << Qt::endl;
+    if (report.status.isEmpty()) {
+        out() << "  no migration files and no history" << Qt::endl;
+        return;
+    }
+    out() << "  " << QStringLiteral("VERSION").leftJustified(10) << QStringLiteral("STATE").leftJustified(17)
+          << QStringLiteral("FILE").leftJustified(40) << QStringLiteral("APPLIED").leftJustified(21) << "MS" << Qt::endl;
+    for (const migrate::MigrationStatusEntry &entry : report.status) {
+        const QString version = entry.kind == migrate::MigrationKind::Repeatable ? QStringLiteral("R")
+                                                                                 : entry.version->text();
+        const bool applied = entry.last && entry.last->status == migrate::HistoryRow::Status::Applied;
+        out() << "  " << version.leftJustified(10) << migrate::stateName(entry.state).leftJustified(17)
+              << (entry.fileName.isEmpty() ? QStringLiteral("(%1)").arg(entry.last->script) : entry.fileName).leftJustified(40)
+              << (applied ? when(entry.last) : QString()).leftJustified(21)
+              << (applied ? QString::number(entry.last->executionMs) : QString()) << Qt::endl;
+        if (entry.last && !entry.last->error.isEmpty() && entry.state != migrate::MigrationState::Applied)
+            out() << "            last error: " << entry.last->error << Qt::endl;
+    }
+    const int pending = report.pendingCount();
+    out() << (pending == 0 ? QStringLiteral("up to date") : QStringLiteral("%1 pending").arg(pending)) << Qt::endl;
+}
+
+void printPlan(const migrate::MigrationPlan &plan)
+{
+    out() << "-- lock: " << plan.lockPlan << Qt::endl;
+    if (plan.steps.isEmpty()) {
+        out() << "-- nothing to run" << Qt::endl;
+        return;
+    }
+    if (plan.singleTransaction)
+        out() << "BEGIN;" << Qt::endl;
+    for (const migrate::PlannedStep &step : plan.steps) {
+        out() << "\n-- " << migrate::actionName(step.action) << ' ' << step.script.fileName;
+        if (step.action == migrate::PlannedStep::Action::Resume)
+            out() << " from statement " << step.resumeFrom + 1;
+        out() << Qt::endl;
+        if (!step.transactional())
+            out() << "-- without a transaction (" << step.noTransactionReason
+                  << "): progress is recorded after each statement" << Qt::endl;
+        else if (!plan.singleTransaction)
+            out() << "BEGIN;" << Qt::endl;
+        for (qsizetype i = step.resumeFrom; i < step.statements.size(); ++i)
+            out() << step.statements.at(i).text.trimmed() << ';' << Qt::endl;
+        out() << "-- record " << step.script.fileName << " in " << migrate::kHistoryTable << Qt::endl;
+        if (step.transactional() && !plan.singleTransaction)
+            out() << "COMMIT;" << Qt::endl;
+    }
+    if (plan.singleTransaction)
+        out() << "COMMIT;" << Qt::endl;
+}
+
+} // namespace
+
+void printMigrationError(const Error &error)
+{
+    err() << "tablewright migrate: " << error.message() << Qt::endl;
+    if (!error.hint().isEmpty())
+        err() << "  " << error.hint() << Qt::endl;
+}
+
+void printMigrationEvent(const migrate::MigrationEvent &event)
+{
+    using Kind = migrate::MigrationEvent::Kind;
+    if (event.kind == Kind::StatementDone)
+        return; // the step lines say enough on a terminal
+    err() << (event.steps > 0 && event.kind == Kind::StepStarted ? QStringLiteral("[%1/%2] ").arg(event.step).arg(event.steps)
+                                                                 : QString())
+          << event.message << Qt::endl;
+}
+
+void printMigrationReport(const migrate::MigrationReport &report)
+{
+    for (const QString &file : report.ignoredFiles)
+        err() << "note: ignored " << file << " (not V<version>__name.sql, U…, R__…, dbmate or golang-migrate)" << Qt::endl;
+    switch (report.command) {
+    case migrate::MigrationCommand::DryRun:
+        printPlan(report.plan);
+        return;
+    case migrate::MigrationCommand::Validate:
+        if (report.problems.isEmpty())
+            out() << "valid: the history and the files agree" << Qt::endl;
+        for (const QString &problem : report.problems)
+            out() << "problem: " << problem << Qt::endl;
+        return;
+    case migrate::MigrationCommand::Repair:
+        for (const QString &change : report.problems)
+            out() << "repair: " << change << Qt::endl;
+        if (report.problems.isEmpty())
+            out() << "nothing to repair" << Qt::endl;
+        return;
+    case migrate::MigrationCommand::Baseline:
+        out() << "baseline recorded" << Qt::endl;
+        printStatus(report);
+        return;
+    case migrate::MigrationCommand::Up:
+    case migrate::MigrationCommand::Down: {
+        int ok = 0;
+        qint64 ms = 0;
+        for (const migrate::StepOutcome &step : report.steps) {
+            ok += step.ok;
+            ms += step.executionMs;
+        }
+        if (report.steps.isEmpty())
+            out() << "nothing to do: up to date" << Qt::endl;
+        else
+            out() << (report.command == migrate::MigrationCommand::Up ? "applied " : "undid ") << ok << " of "
+                  << report.plan.steps.size() << " migration(s) in " << ms << " ms" << Qt::endl;
+        for (const QString &problem : report.problems)
+            err() << "warning: " << problem << Qt::endl;
+        if (report.failure) {
+            const migrate::StepOutcome &failed = report.steps.constLast();
+            err() << "FAILED: " << failed.script << ": " << failed.error << Qt::endl;
+            if (failed.transactional)
+                err() << "  rolled back: the database and the applied history are as they were before " << failed.script
+                      << "; the migrations after it did not run. Fix it and run `migrate up` again." << Qt::endl;
+            else
+                err() << "  " << failed.script << " ran without a transaction and stopped after statement "
+                      << failed.statementsApplied << " of " << failed.statementsTotal
+                      << " (recorded as partial). Fix the failing statement and run `migrate up`: it resumes there."
+                      << Qt::endl;
+        }
+        return;
+    }
+    case migrate::MigrationCommand::Status:
+        printStatus(report);
+        return;
+    }
+}
+
+void printEnsureOutcomes(const QList<migrate::EnsureOutcome> &outcomes)
+{
+    for (const migrate::EnsureOutcome &o : outcomes) {
+        switch (o.action) {
+        case migrate::EnsureOutcome::Action::Created: out() << "created  " << o.table << Qt::endl; break;
+        case migrate::EnsureOutcome::Action::Skipped: out() << "skipped  " << o.table << " (exists, left untouched)" << Qt::endl; break;
+        case migrate::EnsureOutcome::Action::Failed: out() << "FAILED   " << o.table << ": " << o.error << Qt::endl; break;
+        }
+    }
+    if (outcomes.isEmpty())
+        out() << "no tables declared for this connection" << Qt::endl;
+}
+
+} // namespace tw::app

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "MigrationStatus.h"
+#include "error/Error.h"
+
+#include <QList>
+#include <QString>
+
+namespace tw::db {
+class Session;
+}
+
+// tablewright_schema_history (issue 9): one row per run of a migration,
+// undo, repeatable, baseline or repair, in the connection's default schema.
+// Runs inside a pool job; every function uses the session as it finds it
+// (inside the caller's transaction, or autocommit), so a migration's row is
+// written in the migration's own transaction.
+namespace tw::migrate {
+
+inline constexpr auto kHistoryTable = "tablewright_schema_history";
+
+// CREATE TABLE IF NOT EXISTS; harmless when it exists.
+Status ensureHistoryTable(db::Session &session);
+// False when the table does not exist yet (a database never migrated):
+// `status` then reads no rows and creates nothing.
+Result<bool> historyTableExists(db::Session &session);
+// Every row, by rank. No table: no rows.
+Result<QList<HistoryRow>> readHistory(db::Session &session);
+// Writes `row` with the next rank (the caller holds the migration lock) and
+// returns that rank.
+Result<qint64> insertHistoryRow(db::Session &session, const HistoryRow &row);
+// Rewrites the mutable part of a row: progress of a no-transaction
+// migration after each statement, its end state, a repaired checksum.
+Status updateHistoryRow(db::Session &session, const HistoryRow &row);
+// repair: drops the rows of failed (rolled back) attempts.
+Result<qint64> deleteFailedRows(db::Session &session);
+
+QString historyTypeName(HistoryRow::Type type);    // "versioned", "undo", "repeatable", "baseline", "repair"
+QString historyStatusName(HistoryRow::Status status); // "applied", "failed-rolled-back", "partial"
+
+// The hash recorded for each applied statement: a resumed migration checks
+// that the statements it skips are the ones that ran.
+QString statementHash(const QString &statement);
+
+} // namespace tw::migrate

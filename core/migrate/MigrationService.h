@@ -1,0 +1,46 @@
+#pragma once
+
+#include "DeclaredTables.h"
+#include "MigrationControl.h"
+#include "MigrationNew.h"
+#include "MigrationRunner.h"
+#include "db/Pool.h"
+
+#include <memory>
+
+namespace tw::db {
+class ConnectionRegistry;
+}
+
+// The migration runner's front door (issue 9): the CLI, the GUI's migrations
+// tab and POST /api/v1/connections/{c}/migrations/apply call this and nothing
+// below it. The run holds one pooled connection from start to end.
+namespace tw::migrate {
+
+struct MigrationRun
+{
+    db::Job<Result<MigrationReport>> job;
+    std::shared_ptr<MigrationControl> control;   // control->cancel() stops it between (or during) statements
+};
+
+// `events` is called on the worker thread: a GUI posts them to itself.
+// Unknown connection: NOT_FOUND with close matches.
+MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &connection, MigrationRequest request,
+                            MigrationEvents events = {});
+
+// `migrate ensure`: the connection's declared tables (config), created when missing.
+QFuture<Result<QList<EnsureOutcome>>> ensureTables(db::ConnectionRegistry &registry, const QString &connection);
+
+struct GeneratedMigration
+{
+    SchemaDiff diff;
+    std::optional<NewMigrationFiles> files;   // none when there was nothing to add
+};
+
+// `migrate generate NAME`: the declared tables held against the live schema,
+// written as the next migration and its undo in `directory` (empty: the
+// connection's migrations directory).
+QFuture<Result<GeneratedMigration>> generateMigration(db::ConnectionRegistry &registry, const QString &connection,
+                                                      const QString &name, const QString &directory = {});
+
+} // namespace tw::migrate
