@@ -107,7 +107,8 @@ Status ensureHistoryTable(db::Session &session)
                             " installed_on %3 NOT NULL,"
                             " execution_ms bigint NOT NULL,"
                             " status text NOT NULL,"
-                            " error text)")
+                            " error text,"
+                            " sql text)")
                             .arg(table(session), pg ? QStringLiteral("bigint") : QStringLiteral("integer"),
                                  pg ? QStringLiteral("timestamptz") : QStringLiteral("text"));
     auto created = session.execute(sql);
@@ -138,7 +139,7 @@ Result<QList<HistoryRow>> readHistory(db::Session &session)
     const bool pg = session.dialect().driver() == config::Driver::Postgres;
     auto rows = session.exec(QStringLiteral("SELECT installed_rank, version, description, type, script, checksum,"
                                             " statements_applied, statements_total, statement_hashes, installed_by, %1,"
-                                            " execution_ms, status, error FROM %2 ORDER BY installed_rank")
+                                            " execution_ms, status, error, sql FROM %2 ORDER BY installed_rank")
                                  .arg(pg ? QStringLiteral("to_char(installed_on AT TIME ZONE 'UTC',"
                                                           " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
                                          : QStringLiteral("installed_on"),
@@ -174,6 +175,7 @@ Result<QList<HistoryRow>> readHistory(db::Session &session)
         row.installedOn = QDateTime::fromString(value(10).toString(), Qt::ISODateWithMs);
         row.executionMs = value(11).toLongLong();
         row.error = value(13).toString();
+        row.sql = value(14).toString();
         out << row;
     }
     return out;
@@ -190,12 +192,12 @@ Result<qint64> insertHistoryRow(db::Session &session, const HistoryRow &row)
     auto inserted = session.execute(
         QStringLiteral("INSERT INTO %1 (installed_rank, version, description, type, script, checksum,"
                        " statements_applied, statements_total, statement_hashes, installed_by, installed_on,"
-                       " execution_ms, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?)")
+                       " execution_ms, status, error, sql) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?)")
             .arg(table(session), pg ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?")),
         {rank, row.version ? QVariant(row.version->text()) : QVariant(QMetaType::fromType<QString>()), row.description,
          historyTypeName(row.type), row.script, nullable(row.checksum), row.statementsApplied, row.statementsTotal,
          hashesText(row.statementHashes), row.installedBy, on.toUTC().toString(Qt::ISODateWithMs), row.executionMs,
-         historyStatusName(row.status), nullable(row.error)});
+         historyStatusName(row.status), nullable(row.error), nullable(row.sql)});
     if (!inserted)
         return inserted.error();
     return rank;
@@ -205,10 +207,10 @@ Status updateHistoryRow(db::Session &session, const HistoryRow &row)
 {
     auto updated = session.execute(
         QStringLiteral("UPDATE %1 SET checksum = ?, statements_applied = ?, statements_total = ?, statement_hashes = ?,"
-                       " execution_ms = ?, status = ?, error = ? WHERE installed_rank = ?")
+                       " execution_ms = ?, status = ?, error = ?, sql = ? WHERE installed_rank = ?")
             .arg(table(session)),
         {nullable(row.checksum), row.statementsApplied, row.statementsTotal, hashesText(row.statementHashes),
-         row.executionMs, historyStatusName(row.status), nullable(row.error), row.rank});
+         row.executionMs, historyStatusName(row.status), nullable(row.error), nullable(row.sql), row.rank});
     if (!updated)
         return updated.error();
     if (updated.value() != 1)

@@ -56,6 +56,7 @@ Result<QStringList> repairHistory(db::Session &session, const MigrationRequest &
                 HistoryRow row = *entry.last;
                 changes << QStringLiteral("%1: checksum %2 → %3").arg(script.fileName, row.checksum, script.checksum);
                 row.checksum = script.checksum;
+                row.sql = script.sql;
                 if (Status updated = updateHistoryRow(s, row); !updated.ok())
                     return updated.error();
             }

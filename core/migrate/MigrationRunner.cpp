@@ -62,6 +62,7 @@ private:
         row.type = rowType(step.action);
         row.script = step.script.fileName;
         row.checksum = step.script.checksum;
+        row.sql = step.script.sql;
         row.statementsTotal = int(step.statements.size());
         row.installedBy = installerName(m_request);
         return row;

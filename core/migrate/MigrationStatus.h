@@ -34,6 +34,7 @@ struct HistoryRow
     qint64 executionMs = 0;
     Status status = Status::Applied;
     QString error;                       // with the statement number and line
+    QString sql;                         // the text that ran (versioned, undo, repeatable): a changed file is diffed against it
 };
 
 enum class MigrationState {

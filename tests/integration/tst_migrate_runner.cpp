@@ -203,6 +203,9 @@ private slots:
         valid = bench.command(MigrationCommand::Validate);
         QVERIFY2(valid, why(valid).constData());
         QCOMPARE(states(valid.value()), QStringList{"1=checksum-changed"});
+        // The history kept the text that ran, so the change can be shown.
+        QCOMPARE(valid.value().status.first().last->sql,
+                 QStringLiteral("CREATE TABLE a (id integer);\nCREATE TABLE a2 (id integer);\n"));
         QCOMPARE(valid.value().problems.size(), 1);
         // up refuses while they disagree, repair accepts the file as it is.
         bench.add(QStringLiteral("V2__b.sql"), "CREATE TABLE b (id integer);\n");
