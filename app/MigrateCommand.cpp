@@ -6,11 +6,14 @@
 #include "config/ConfigLoader.h"
 #include "config/KeychainSecretStore.h"
 #include "db/ConnectionRegistry.h"
+#include "db/SqliteFile.h"
 #include "migrate/MigrationJson.h"
 #include "migrate/MigrationService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSocketNotifier>
@@ -259,6 +262,17 @@ int runMigrate(QCoreApplication &app)
             return reportError(options, files.error());
         out() << "created " << files.value().upPath << "\ncreated " << files.value().undoPath << Qt::endl;
         return Ok;
+    }
+
+    // dbmate's habit, kept: `up` (and ensure, baseline) on a SQLite file that does not exist yet creates it;
+    // the read-only commands never do.
+    const bool creates = options.command == u"up" || options.command == u"ensure" || options.command == u"baseline";
+    if (profile->driver == config::Driver::Sqlite && creates && profile->database != u":memory:"
+        && !QFileInfo::exists(profile->database) && QFileInfo(profile->database).absoluteDir().exists()) {
+        if (Status created = db::createSqliteDatabase(profile->database, QStringLiteral("PRAGMA user_version = 0;"));
+            !created.ok())
+            return reportError(options, created.error());
+        err() << "created the SQLite database " << profile->database << Qt::endl;
     }
 
     config::KeychainSecretStore secrets;

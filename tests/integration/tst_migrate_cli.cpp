@@ -157,6 +157,24 @@ private slots:
         QVERIFY(!bench.tableExists(QStringLiteral("c")));
     }
 
+    void upCreatesAMissingSqliteFileStatusDoesNot()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("new.db"));
+        const QString config = dir.filePath(QStringLiteral("tw.yaml"));
+        writeFile(config, QStringLiteral("connections:\n  - name: lite\n    driver: sqlite\n    file: %1\n    migrations: %2\n")
+                              .arg(file, dir.filePath(QStringLiteral("m")))
+                              .toUtf8());
+        writeFile(dir.filePath(QStringLiteral("m/V1__a.sql")), "CREATE TABLE a (id integer);\n");
+        const QStringList base{QStringLiteral("--connection"), QStringLiteral("lite"), QStringLiteral("--config"), config};
+        QCOMPARE(migrate(QStringList{QStringLiteral("status")} + base).exitCode, 1);
+        QVERIFY(!QFile::exists(file));
+        const Run up = migrate(QStringList{QStringLiteral("up")} + base);
+        QVERIFY2(up.exitCode == 0, qPrintable(up.err));
+        QVERIFY2(up.err.contains(QLatin1String("created the SQLite database")), qPrintable(up.err));
+        QCOMPARE(migrate(QStringList{QStringLiteral("status")} + base).exitCode, 0);
+    }
+
     void fourPostgresRunnersApplyEachMigrationOnce()
     {
         TW_REQUIRE_SERVICE(m_scratch.available(), QStringLiteral("PostgreSQL"));
