@@ -21,6 +21,7 @@
 #include "v1/SearchRoutes.h"
 #include "v1/TransactionRoutes.h"
 #include "v1/CatalogRoutes.h"
+#include "v1/MigrationRoutes.h"
 
 #include <QDir>
 #include <QFile>
@@ -182,6 +183,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.startedAt = QDateTime::currentDateTimeUtc();
     addSystemRoutes(d->router, d->state, this);
     addRestRoutes(d->router, d->state, this);
+    addMigrationRoutes(d->router, d->state, this);
     addTransactionRoutes(d->router, d->state, this);
     addOpenApiRoutes(d->router, d->state, this);
     addSearchRoutes(d->router, d->state, this);

@@ -74,7 +74,7 @@ QList<OpenApiTableAccess> openApiTables(const catalog::Snapshot &snapshot, const
 
 QJsonObject buildOpenApiDocument(const QList<OpenApiConnection> &connections, const OpenApiOptions &options)
 {
-    const openapi::FixedOptions fixed{options.issuer, options.metricsPublic};
+    const openapi::FixedOptions fixed{options.issuer, options.metricsPublic, options.migrationStatus, options.migrationApply};
     QJsonObject components = openapi::sharedComponents(fixed);
     QJsonObject schemas = components.value(QStringLiteral("schemas")).toObject();
     QJsonObject parameters = components.value(QStringLiteral("parameters")).toObject();

@@ -44,6 +44,8 @@ struct OpenApiOptions
     QString version;             // info.version: the server's version
     QString issuer;              // api.oidc.issuer; empty: no openIdConnect scheme
     bool metricsPublic = false;  // api.metrics_public: /metrics needs no token
+    bool migrationStatus = false; // the caller holds database:migrate on some connection
+    bool migrationApply = false;  // … on one that is not readonly
 };
 
 // The relations of `snapshot` the caller may read through /rest, and what

@@ -278,6 +278,53 @@ QJsonArray globalSecurity(const FixedOptions &options)
     return security;
 }
 
+namespace {
+
+// GET …/migrations and POST …/migrations/apply (v1/MigrationRoutes.h).
+void addMigrationPaths(QJsonObject &paths, const FixedOptions &options)
+{
+    const QJsonObject connection = parameterRef(QStringLiteral("connection"));
+    if (options.migrationStatus) {
+        paths.insert(QStringLiteral("/api/v1/connections/{connection}/migrations"),
+                     get(operation("migrationStatus", "Migration status",
+                                   "`migrate status --json`: every migration file with its state (applied, pending, failed, "
+                                   "partial, checksum-changed, missing-file, out-of-order) and its last history row. Needs "
+                                   "database:migrate.",
+                                   okJson("The status report."), {connection})));
+    }
+    if (!options.migrationApply)
+        return;
+    const QJsonObject boolType{{QStringLiteral("type"), QStringLiteral("boolean")}};
+    const QJsonObject body{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("additionalProperties"), false},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("target"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                                            {QStringLiteral("description"), QStringLiteral("Apply up to this version (\"5\", \"1.2\").")}}},
+                     {QStringLiteral("dryRun"), boolType},
+                     {QStringLiteral("outOfOrder"), boolType},
+                     {QStringLiteral("singleTransaction"), boolType}}},
+    };
+    QJsonObject apply = operation("applyMigrations", "Apply pending migrations",
+        "`migrate up` (or `migrate dry-run` with dryRun: the statements in order, nothing run), recorded in the history "
+        "as installed by `api:<sub>`. Needs database:migrate on a connection that is not readonly. Waits at most five "
+        "seconds for another runner's lock.",
+        okJson("The report: the steps that ran and the status after them."), {connection});
+    apply.insert(QStringLiteral("requestBody"),
+                 QJsonObject{{QStringLiteral("required"), false}, {QStringLiteral("content"), jsonContent(body)}});
+    QJsonObject responses = apply.value(QStringLiteral("responses")).toObject();
+    responses.insert(QStringLiteral("409"), okJson("A migration failed: the report with ok false and the failure; the "
+                                                   "migrations before it stay applied."));
+    responses.insert(QStringLiteral("423"),
+                     errorResponse("MIGRATION_LOCKED: another runner holds the lock; details name it.",
+                                   QJsonObject{{QStringLiteral("Retry-After"), headerRef(QStringLiteral("RetryAfter"))}}));
+    apply.insert(QStringLiteral("responses"), responses);
+    paths.insert(QStringLiteral("/api/v1/connections/{connection}/migrations/apply"),
+                 QJsonObject{{QStringLiteral("post"), apply}});
+}
+
+} // namespace
+
 QJsonObject fixedPaths(const FixedOptions &options)
 {
     const QJsonObject connection = parameterRef(QStringLiteral("connection"));
@@ -304,7 +351,7 @@ QJsonObject fixedPaths(const FixedOptions &options)
                        QJsonObject{{QStringLiteral("required"), true},
                                    {QStringLiteral("content"), jsonContent(QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}})}});
 
-    return QJsonObject{
+    QJsonObject paths{
         {QStringLiteral("/api/v1/health"), get(health)},
         {QStringLiteral("/api/v1/ready"), get(ready)},
         {QStringLiteral("/metrics"), get(metrics)},
@@ -343,6 +390,9 @@ QJsonObject fixedPaths(const FixedOptions &options)
                              QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}, {QStringLiteral("minimum"), 1}})}))},
         {QStringLiteral("/api/v1/connections/{connection}/transaction"), QJsonObject{{QStringLiteral("post"), transaction}}},
     };
+    if (options.migrationStatus || options.migrationApply)
+        addMigrationPaths(paths, options);
+    return paths;
 }
 
 } // namespace tw::http::openapi

@@ -37,6 +37,11 @@ struct FixedOptions
 {
     QString issuer;            // empty: no OpenID Connect scheme
     bool metricsPublic = false;
+    // The migration routes, listed only for callers that may use them:
+    // database:migrate on some connection (status), and on one that is not
+    // readonly (apply).
+    bool migrationStatus = false;
+    bool migrationApply = false;
 };
 
 // components: schemas, parameters, responses, headers, securitySchemes

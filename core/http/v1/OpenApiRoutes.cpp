@@ -38,6 +38,10 @@ QFuture<HttpResponse> document(const ServerState &state, const RequestContext &c
     for (const config::ConnectionProfile &profile : state.config.connections) {
         if (state.policy.permissions(roles, profile.name).isEmpty())
             continue;
+        if (state.policy.allows(roles, Permission::Migrate, profile.name)) {
+            options.migrationStatus = true;
+            options.migrationApply = options.migrationApply || !profile.readonly;
+        }
         OpenApiConnection connection{profile.name, profile.driver, profile.readonly, {}, {}, std::nullopt};
         if (state.policy.allows(roles, Permission::Read, profile.name)) {
             if (!state.registry || !state.registry->pool(profile.name)) {
