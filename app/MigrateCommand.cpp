@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 
+#include <cmath>
 #include <csignal>
 
 namespace tw::app {
@@ -142,13 +143,20 @@ int runMigrate(QCoreApplication &app)
                        downOption, lockOption});
     QStringList args = app.arguments();
     args.removeAt(1); // "migrate"
+    // Scripts that asked for --json get JSON on stdout for every refusal, bad arguments included.
+    const bool wantsJson = args.contains(QStringLiteral("--json"));
+    const auto bad = [wantsJson](const QString &message) {
+        err() << "tablewright migrate: " << message << Qt::endl;
+        if (wantsJson)
+            printJson(errorJson(Error(ErrorCode::ValidationFailed, message, {{QStringLiteral("exitCode"), int(BadArguments)}})));
+        return int(BadArguments);
+    };
     const auto usage = [] {
         return QStringLiteral("usage: tablewright migrate status|up|down|validate|baseline|repair|new|dry-run|ensure|generate "
                               "--connection NAME [--config FILE] [--dir DIR] [--target V] [--json]");
     };
     if (!parser.parse(args)) {
-        err() << "tablewright migrate: " << parser.errorText() << '\n' << usage() << Qt::endl;
-        return BadArguments;
+        return bad(parser.errorText() + u'\n' + usage());
     }
     if (parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
@@ -164,25 +172,21 @@ int runMigrate(QCoreApplication &app)
     Options options;
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        err() << "tablewright migrate: which command?\n" << usage() << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("which command?\n") + usage());
     }
     options.command = positional.takeFirst();
     if (!kCommands.contains(options.command)) {
-        err() << "tablewright migrate: unknown command '" << options.command << "'\n" << usage() << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("unknown command '%1'\n").arg(options.command) + usage());
     }
     const bool takesName = options.command == u"new" || options.command == u"generate";
     const bool takesVersion = options.command == u"baseline";
     if ((takesName || takesVersion) && !positional.isEmpty())
         options.name = positional.first();
     if (positional.size() > ((takesName || takesVersion) ? 1 : 0)) {
-        err() << "tablewright migrate: unexpected argument '" << positional.last() << "'" << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("unexpected argument '%1'").arg(positional.last()));
     }
     if (takesName && options.name.trimmed().isEmpty()) {
-        err() << "tablewright migrate " << options.command << ": needs a NAME for the migration" << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("%1 needs a NAME for the migration").arg(options.command));
     }
     options.json = parser.isSet(jsonOption);
     options.connection = parser.value(connectionOption);
@@ -192,20 +196,16 @@ int runMigrate(QCoreApplication &app)
     if (!target.isEmpty()) {
         options.request.plan.target = migrate::MigrationVersion::parse(target);
         if (!options.request.plan.target) {
-            err() << "tablewright migrate: '" << target << "' is not a version (numbers separated by dots: 3, 1.2, 20240101)"
-                  << Qt::endl;
-            return BadArguments;
+            return bad(QStringLiteral("'%1' is not a version (numbers separated by dots: 3, 1.2, 20240101)").arg(target));
         }
     }
     if (takesVersion && !options.request.plan.target) {
-        err() << "tablewright migrate baseline: needs a version (tablewright migrate baseline 5 --connection NAME)" << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("baseline needs a version (tablewright migrate baseline 5 --connection NAME)"));
     }
     bool secondsOk = false;
     const double seconds = parser.value(lockOption).toDouble(&secondsOk);
-    if (!secondsOk || seconds < 0 || seconds > 86400) {
-        err() << "tablewright migrate: --lock-timeout takes seconds between 0 and 86400" << Qt::endl;
-        return BadArguments;
+    if (!secondsOk || !std::isfinite(seconds) || seconds < 0 || seconds > 86400) {
+        return bad(QStringLiteral("--lock-timeout takes seconds between 0 and 86400"));
     }
     options.request.lockTimeoutMs = int(seconds * 1000);
     options.request.plan.outOfOrder = parser.isSet(outOfOrderOption);
@@ -213,13 +213,12 @@ int runMigrate(QCoreApplication &app)
     options.request.plan.down = parser.isSet(downOption);
     options.request.directory = options.directory;
     if (options.request.plan.down && options.command != u"dry-run") {
-        err() << "tablewright migrate: --down belongs to dry-run (use `migrate down` to undo)" << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("--down belongs to dry-run (use `migrate down` to undo)"));
     }
 
-    // `new` with --dir needs no database at all.
-    if (options.command == u"new" && !options.directory.isEmpty() && options.connection.isEmpty()) {
-        auto files = migrate::createMigrationFiles(options.directory, options.name);
+    // `new` needs no database: --dir, else the connection's folder from the config.
+    const auto createFiles = [&options](const QString &dir) {
+        auto files = migrate::createMigrationFiles(dir, options.name);
         if (!files)
             return reportError(options, files.error());
         if (options.json)
@@ -227,16 +226,16 @@ int runMigrate(QCoreApplication &app)
                        {QStringLiteral("up"), files.value().upPath}, {QStringLiteral("undo"), files.value().undoPath}});
         else
             out() << "created " << files.value().upPath << "\ncreated " << files.value().undoPath << Qt::endl;
-        return Ok;
-    }
+        return int(Ok);
+    };
+    if (options.command == u"new" && !options.directory.isEmpty())
+        return createFiles(options.directory);
     if (options.connection.isEmpty()) {
-        err() << "tablewright migrate: --connection NAME is required\n" << usage() << Qt::endl;
-        return BadArguments;
+        return bad(QStringLiteral("--connection NAME is required\n") + usage());
     }
     const auto loaded = config::loadConfig(QProcessEnvironment::systemEnvironment(), parser.value(configOption));
     if (!loaded.ok()) {
-        err() << loaded.error().message() << Qt::endl;
-        return BadArguments;
+        return bad(loaded.error().message());
     }
     const config::ConnectionProfile *profile = loaded.value().find(options.connection);
     if (!profile) {
@@ -251,17 +250,11 @@ int runMigrate(QCoreApplication &app)
         return BadArguments;
     }
     if (options.command == u"new") {
-        const QString dir = profile->migrationsDir;
-        if (dir.isEmpty())
+        if (profile->migrationsDir.isEmpty())
             return reportError(options, Error(ErrorCode::ValidationFailed,
                                               QStringLiteral("connection '%1' has no migrations directory").arg(profile->name),
                                               {}, QStringLiteral("set `migrations:` in the config file, or pass --dir")));
-        options.directory = dir;
-        auto files = migrate::createMigrationFiles(dir, options.name);
-        if (!files)
-            return reportError(options, files.error());
-        out() << "created " << files.value().upPath << "\ncreated " << files.value().undoPath << Qt::endl;
-        return Ok;
+        return createFiles(profile->migrationsDir);
     }
 
     // dbmate's habit, kept: `up` (and ensure, baseline) on a SQLite file that does not exist yet creates it;

@@ -22,18 +22,23 @@ void printStatus(const migrate::MigrationReport &report)
         out() << "  no migration files and no history" << Qt::endl;
         return;
     }
-    out() << "  " << QStringLiteral("VERSION").leftJustified(10) << QStringLiteral("STATE").leftJustified(17)
+    // dbmate's versions are 14-digit timestamps: the column fits the longest.
+    int versionWidth = 9;
+    for (const migrate::MigrationStatusEntry &entry : report.status)
+        if (entry.version)
+            versionWidth = std::max(versionWidth, int(entry.version->text().size()) + 1);
+    out() << "  " << QStringLiteral("VERSION").leftJustified(versionWidth) << QStringLiteral("STATE").leftJustified(17)
           << QStringLiteral("FILE").leftJustified(40) << QStringLiteral("APPLIED").leftJustified(21) << "MS" << Qt::endl;
     for (const migrate::MigrationStatusEntry &entry : report.status) {
         const QString version = entry.kind == migrate::MigrationKind::Repeatable ? QStringLiteral("R")
                                                                                  : entry.version->text();
         const bool applied = entry.last && entry.last->status == migrate::HistoryRow::Status::Applied;
-        out() << "  " << version.leftJustified(10) << migrate::stateName(entry.state).leftJustified(17)
+        out() << "  " << version.leftJustified(versionWidth) << migrate::stateName(entry.state).leftJustified(17)
               << (entry.fileName.isEmpty() ? QStringLiteral("(%1)").arg(entry.last->script) : entry.fileName).leftJustified(40)
               << (applied ? when(entry.last) : QString()).leftJustified(21)
               << (applied ? QString::number(entry.last->executionMs) : QString()) << Qt::endl;
         if (entry.last && !entry.last->error.isEmpty() && entry.state != migrate::MigrationState::Applied)
-            out() << "            last error: " << entry.last->error << Qt::endl;
+            out() << "  " << QString(versionWidth, u' ') << "last error: " << entry.last->error << Qt::endl;
     }
     const int pending = report.pendingCount();
     out() << (pending == 0 ? QStringLiteral("up to date") : QStringLiteral("%1 pending").arg(pending)) << Qt::endl;
@@ -50,7 +55,7 @@ void printPlan(const migrate::MigrationPlan &plan)
         out() << "BEGIN;" << Qt::endl;
     for (const migrate::PlannedStep &step : plan.steps) {
         out() << "\n-- " << migrate::actionName(step.action) << ' ' << step.script.fileName;
-        if (step.action == migrate::PlannedStep::Action::Resume)
+        if (step.resumes())
             out() << " from statement " << step.resumeFrom + 1;
         out() << Qt::endl;
         if (!step.transactional())
@@ -135,7 +140,8 @@ void printMigrationReport(const migrate::MigrationReport &report)
             else
                 err() << "  " << failed.script << " ran without a transaction and stopped after statement "
                       << failed.statementsApplied << " of " << failed.statementsTotal
-                      << " (recorded as partial). Fix the failing statement and run `migrate up`: it resumes there."
+                      << " (recorded as partial). Fix the failing statement and run `migrate "
+                      << (report.command == migrate::MigrationCommand::Down ? "down" : "up") << "`: it resumes there."
                       << Qt::endl;
         }
         return;

@@ -172,13 +172,15 @@ void ConnectionWorker::runTask(Task &task)
 
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     std::function<void()> publish;
+    bool retire = false;
     {
         Session session(db, m_native, m_statements, m_profile, &m_cancelRequested);
         publish = task.run(session);
+        retire = session.retireRequested();
     }
 
     m_lastUsed = Clock::now();
-    bool alive = m_native.looksAlive();
+    bool alive = m_native.looksAlive() && !retire;
     if (alive) {
         // The next job must start outside any transaction, whatever this
         // one did: a cancelled job's Transaction cannot send its ROLLBACK

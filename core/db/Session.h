@@ -49,6 +49,12 @@ public:
 
     bool inTransaction() const { return m_transactionDepth > 0; }
 
+    // Closes this connection after the job instead of returning it to the
+    // pool: for jobs that ran statements the pool cannot vouch for (a
+    // migration's SET, DEALLOCATE, a session lock it could not release).
+    void retireConnectionAfterJob() { m_retire = true; }
+    bool retireRequested() const { return m_retire; }
+
 private:
     friend class Transaction;
     bool execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql);
@@ -60,6 +66,7 @@ private:
     const config::ConnectionProfile &m_profile;
     const Dialect &m_dialect;
     int m_transactionDepth = 0;
+    bool m_retire = false;
 };
 
 } // namespace tw::db

@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -74,7 +75,8 @@ std::optional<MigrationVersion> MigrationVersion::parse(const QString &text)
         return std::nullopt;
     MigrationVersion version;
     version.m_text = text;
-    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[._]")))) {
+    static const QRegularExpression separator(QStringLiteral("[._]")); // compiled once: status parses thousands
+    for (const QString &part : text.split(separator)) {
         bool ok = false;
         const qint64 value = part.toLongLong(&ok);
         if (!ok)
@@ -108,7 +110,7 @@ std::strong_ordering MigrationVersion::operator<=>(const MigrationVersion &other
 
 std::optional<MigrationScript> parseMigrationFileName(const QString &fileName)
 {
-    static const QRegularExpression flyway(QStringLiteral(R"(^([VU])([0-9][0-9._]*)__(.+)\.sql$)"));
+    static const QRegularExpression flyway(QStringLiteral(R"(^([VU])([0-9]+(?:[._][0-9]+)*)__(.+)\.sql$)"));
     static const QRegularExpression repeatable(QStringLiteral(R"(^R__(.+)\.sql$)"));
     static const QRegularExpression golang(QStringLiteral(R"(^([0-9]+)_(.+)\.(up|down)\.sql$)"));
     static const QRegularExpression dbmate(QStringLiteral(R"(^([0-9]+)_(.+)\.sql$)"));
@@ -129,14 +131,14 @@ std::optional<MigrationScript> parseMigrationFileName(const QString &fileName)
         script.kind = m.captured(3) == u"up" ? MigrationKind::Versioned : MigrationKind::Undo;
         script.version = MigrationVersion::parse(m.captured(1));
         script.description = describe(m.captured(2));
-        return script;
+        return script.version ? std::optional(script) : std::nullopt;
     }
     if (const auto m = dbmate.match(fileName); m.hasMatch()) {
         // Both directions in one file: the caller splits it (readMigrationDirectory).
         script.kind = MigrationKind::Versioned;
         script.version = MigrationVersion::parse(m.captured(1));
         script.description = describe(m.captured(2));
-        return script;
+        return script.version ? std::optional(script) : std::nullopt;
     }
     return std::nullopt;
 }
@@ -157,6 +159,10 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
     const QDir dir(path);
     if (!dir.exists())
         return Error(ErrorCode::NotFound, QStringLiteral("the migrations directory %1 does not exist").arg(path));
+    // An unreadable folder lists as empty: every applied migration would
+    // look like a missing file and `status` would say "up to date".
+    if (const QFileInfo info(path); !info.isReadable() || !info.isExecutable())
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("the migrations directory %1 cannot be read").arg(path));
     MigrationDirectory out;
     QHash<QString, QString> claimed; // "V1.2" / "U1.2" / "Rname" → file
     auto add = [&](MigrationScript script) -> Status {
@@ -180,9 +186,15 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
                                                  : out.repeatable) << std::move(script);
         return {};
     };
-    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files | QDir::Readable, QDir::Name);
+    // Unreadable files are listed too: opening them fails loudly below.
+    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    static const QRegularExpression versionShaped(QStringLiteral(R"(^(?:[VU][0-9][0-9._]*__.+|[0-9]+_.+)\.sql$)"));
     for (const QString &name : files) {
         auto parsed = parseMigrationFileName(name);
+        if (!parsed && versionShaped.match(name).hasMatch())
+            return Error(ErrorCode::ValidationFailed,
+                         QStringLiteral("%1: its version is not one Tablewright can compare (numbers of at most 18 digits, "
+                                        "separated by dots)").arg(name));
         if (!parsed) {
             out.ignored << name;
             continue;
@@ -195,6 +207,11 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
         const QString text = decoder.decode(bytes);
         if (decoder.hasError())
             return Error(ErrorCode::ValidationFailed, QStringLiteral("%1 is not UTF-8 text").arg(name));
+        // A NUL ends the statement text at the C API: what ran would not be what the file says.
+        if (text.contains(QChar(0)))
+            return Error(ErrorCode::ValidationFailed, QStringLiteral("%1 holds a NUL character (line %2)")
+                                                          .arg(name)
+                                                          .arg(text.left(text.indexOf(QChar(0))).count(u'\n') + 1));
         const bool dbmateFile = !name.startsWith(u'V') && !name.startsWith(u'U') && !name.startsWith(u'R')
                                 && !name.endsWith(QLatin1String(".up.sql")) && !name.endsWith(QLatin1String(".down.sql"));
         if (!dbmateFile) {

@@ -8,9 +8,9 @@ namespace tw::migrate {
 
 namespace {
 
-QString table(db::Session &session)
+QString table(db::Session &session, const QString &schema)
 {
-    return session.dialect().quoteIdentifier(QString::fromLatin1(kHistoryTable));
+    return session.dialect().quoteIdentifier(schema) + u'.' + session.dialect().quoteIdentifier(QString::fromLatin1(kHistoryTable));
 }
 
 const QList<std::pair<HistoryRow::Type, QString>> &typeNames()
@@ -80,11 +80,26 @@ QString statementHash(const QString &statement)
         QCryptographicHash::hash(statement.trimmed().toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
-Status ensureHistoryTable(db::Session &session)
+Result<QString> historySchema(db::Session &session)
+{
+    if (session.dialect().driver() != config::Driver::Postgres)
+        return QStringLiteral("main");
+    auto current = session.scalar(QStringLiteral("SELECT current_schema()"));
+    if (!current)
+        return current.error();
+    if (current.value().isNull() || current.value().toString().isEmpty())
+        return Error(ErrorCode::ValidationFailed,
+                     QStringLiteral("no schema on the search_path of connection '%1' to keep %2 in")
+                         .arg(session.profile().name, QString::fromLatin1(kHistoryTable)),
+                     {}, QStringLiteral("set the role's search_path (ALTER ROLE … SET search_path = public)"));
+    return current.value().toString();
+}
+
+Status ensureHistoryTable(db::Session &session, const QString &schema)
 {
     // Checked first: IF NOT EXISTS alone makes PostgreSQL send a NOTICE that
     // libpq prints on stderr on every run.
-    auto exists = historyTableExists(session);
+    auto exists = historyTableExists(session, schema);
     if (!exists)
         return exists.error();
     if (exists.value())
@@ -109,7 +124,7 @@ Status ensureHistoryTable(db::Session &session)
                             " status text NOT NULL,"
                             " error text,"
                             " sql text)")
-                            .arg(table(session), pg ? QStringLiteral("bigint") : QStringLiteral("integer"),
+                            .arg(table(session, schema), pg ? QStringLiteral("bigint") : QStringLiteral("integer"),
                                  pg ? QStringLiteral("timestamptz") : QStringLiteral("text"));
     auto created = session.execute(sql);
     if (!created)
@@ -117,21 +132,21 @@ Status ensureHistoryTable(db::Session &session)
     return {};
 }
 
-Result<bool> historyTableExists(db::Session &session)
+Result<bool> historyTableExists(db::Session &session, const QString &schema)
 {
     const bool pg = session.dialect().driver() == config::Driver::Postgres;
-    auto found = session.scalar(pg ? QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables"
-                                                    " WHERE schemaname = current_schema() AND tablename = ?")
-                                   : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"),
-                                 {QString::fromLatin1(kHistoryTable)});
+    auto found = pg ? session.scalar(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?"),
+                                     {schema, QString::fromLatin1(kHistoryTable)})
+                    : session.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"),
+                                     {QString::fromLatin1(kHistoryTable)});
     if (!found)
         return found.error();
     return found.value().toLongLong() > 0;
 }
 
-Result<QList<HistoryRow>> readHistory(db::Session &session)
+Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema)
 {
-    auto exists = historyTableExists(session);
+    auto exists = historyTableExists(session, schema);
     if (!exists)
         return exists.error();
     if (!exists.value())
@@ -143,7 +158,7 @@ Result<QList<HistoryRow>> readHistory(db::Session &session)
                                  .arg(pg ? QStringLiteral("to_char(installed_on AT TIME ZONE 'UTC',"
                                                           " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
                                          : QStringLiteral("installed_on"),
-                                      table(session)));
+                                      table(session, schema)));
     if (!rows)
         return rows.error();
     QList<HistoryRow> out;
@@ -181,34 +196,34 @@ Result<QList<HistoryRow>> readHistory(db::Session &session)
     return out;
 }
 
-Result<qint64> insertHistoryRow(db::Session &session, const HistoryRow &row)
+Result<qint64> insertHistoryRow(db::Session &session, const QString &schema, const HistoryRow &row)
 {
-    auto next = session.scalar(QStringLiteral("SELECT coalesce(max(installed_rank), 0) + 1 FROM %1").arg(table(session)));
-    if (!next)
-        return next.error();
-    const qint64 rank = next.value().toLongLong();
+    // The rank is taken in the same statement (one round trip per
+    // migration); the caller holds the migration lock, so no one races it.
     const bool pg = session.dialect().driver() == config::Driver::Postgres;
     const QDateTime on = row.installedOn.isValid() ? row.installedOn : QDateTime::currentDateTimeUtc();
-    auto inserted = session.execute(
+    auto inserted = session.scalar(
         QStringLiteral("INSERT INTO %1 (installed_rank, version, description, type, script, checksum,"
                        " statements_applied, statements_total, statement_hashes, installed_by, installed_on,"
-                       " execution_ms, status, error, sql) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?)")
-            .arg(table(session), pg ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?")),
-        {rank, row.version ? QVariant(row.version->text()) : QVariant(QMetaType::fromType<QString>()), row.description,
+                       " execution_ms, status, error, sql)"
+                       " SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ? FROM %1"
+                       " RETURNING installed_rank")
+            .arg(table(session, schema), pg ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?")),
+        {row.version ? QVariant(row.version->text()) : QVariant(QMetaType::fromType<QString>()), row.description,
          historyTypeName(row.type), row.script, nullable(row.checksum), row.statementsApplied, row.statementsTotal,
          hashesText(row.statementHashes), row.installedBy, on.toUTC().toString(Qt::ISODateWithMs), row.executionMs,
          historyStatusName(row.status), nullable(row.error), nullable(row.sql)});
     if (!inserted)
         return inserted.error();
-    return rank;
+    return inserted.value().toLongLong();
 }
 
-Status updateHistoryRow(db::Session &session, const HistoryRow &row)
+Status updateHistoryRow(db::Session &session, const QString &schema, const HistoryRow &row)
 {
     auto updated = session.execute(
         QStringLiteral("UPDATE %1 SET checksum = ?, statements_applied = ?, statements_total = ?, statement_hashes = ?,"
                        " execution_ms = ?, status = ?, error = ?, sql = ? WHERE installed_rank = ?")
-            .arg(table(session)),
+            .arg(table(session, schema)),
         {nullable(row.checksum), row.statementsApplied, row.statementsTotal, hashesText(row.statementHashes),
          row.executionMs, historyStatusName(row.status), nullable(row.error), nullable(row.sql), row.rank});
     if (!updated)
@@ -218,9 +233,9 @@ Status updateHistoryRow(db::Session &session, const HistoryRow &row)
     return {};
 }
 
-Result<qint64> deleteFailedRows(db::Session &session)
+Result<qint64> deleteFailedRows(db::Session &session, const QString &schema)
 {
-    return session.execute(QStringLiteral("DELETE FROM %1 WHERE status = ?").arg(table(session)),
+    return session.execute(QStringLiteral("DELETE FROM %1 WHERE status = ?").arg(table(session, schema)),
                            {historyStatusName(HistoryRow::Status::FailedRolledBack)});
 }
 

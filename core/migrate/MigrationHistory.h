@@ -19,21 +19,26 @@ namespace tw::migrate {
 
 inline constexpr auto kHistoryTable = "tablewright_schema_history";
 
-// CREATE TABLE IF NOT EXISTS; harmless when it exists.
-Status ensureHistoryTable(db::Session &session);
+// The schema the history lives in: PostgreSQL's current_schema() when the
+// run starts (a migration's SET search_path must not make the runner lose
+// it), SQLite's "main". Every function below names it explicitly.
+Result<QString> historySchema(db::Session &session);
+
+// CREATE TABLE unless it exists.
+Status ensureHistoryTable(db::Session &session, const QString &schema);
 // False when the table does not exist yet (a database never migrated):
 // `status` then reads no rows and creates nothing.
-Result<bool> historyTableExists(db::Session &session);
+Result<bool> historyTableExists(db::Session &session, const QString &schema);
 // Every row, by rank. No table: no rows.
-Result<QList<HistoryRow>> readHistory(db::Session &session);
+Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema);
 // Writes `row` with the next rank (the caller holds the migration lock) and
 // returns that rank.
-Result<qint64> insertHistoryRow(db::Session &session, const HistoryRow &row);
+Result<qint64> insertHistoryRow(db::Session &session, const QString &schema, const HistoryRow &row);
 // Rewrites the mutable part of a row: progress of a no-transaction
 // migration after each statement, its end state, a repaired checksum.
-Status updateHistoryRow(db::Session &session, const HistoryRow &row);
+Status updateHistoryRow(db::Session &session, const QString &schema, const HistoryRow &row);
 // repair: drops the rows of failed (rolled back) attempts.
-Result<qint64> deleteFailedRows(db::Session &session);
+Result<qint64> deleteFailedRows(db::Session &session, const QString &schema);
 
 QString historyTypeName(HistoryRow::Type type);    // "versioned", "undo", "repeatable", "baseline", "repair"
 QString historyStatusName(HistoryRow::Status status); // "applied", "failed-rolled-back", "partial"

@@ -1,7 +1,7 @@
 #include "MigrationLock.h"
 
 #include "db/Session.h"
-#include "db/Transaction.h"
+#include "db/NativeConnection.h"
 #include "log/Categories.h"
 
 #include <QCoreApplication>
@@ -9,6 +9,8 @@
 #include <QSysInfo>
 #include <QThread>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 #include <cerrno>
 #include <csignal>
@@ -83,43 +85,87 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
-// One attempt under BEGIN IMMEDIATE: take the row when it is free or stale,
-// else report who holds it.
-Result<std::optional<LockHolder>> trySqliteLock(db::Session &session, const QString &owner)
+struct SqliteRow
 {
-    db::Transaction tx(session);
-    if (!tx.begun().ok())
-        return tx.begun().error();
-    if (Status created = ensureLockTable(session); !created.ok())
-        return created.error();
-    const QString table = session.dialect().quoteIdentifier(kLockTable);
-    auto rows = session.exec(QStringLiteral("SELECT pid, host, application, since, heartbeat FROM %1 WHERE id = 1").arg(table));
+    LockHolder holder;
+    bool stale = false;
+};
+
+// The lock row as last committed; a plain read, which WAL never blocks.
+Result<std::optional<SqliteRow>> readSqliteRow(db::Session &session)
+{
+    auto exists = session.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"),
+                                 {kLockTable});
+    if (!exists)
+        return exists.error();
+    if (exists.value().toLongLong() == 0)
+        return std::optional<SqliteRow>();
+    auto rows = session.exec(QStringLiteral("SELECT pid, host, application, since, heartbeat FROM %1 WHERE id = 1")
+                                 .arg(session.dialect().quoteIdentifier(kLockTable)));
     if (!rows)
         return rows.error();
-    if (rows.value().next()) {
-        LockHolder holder{rows.value().value(0).toLongLong(), rows.value().value(1).toString(),
-                          rows.value().value(2).toString(),
-                          QDateTime::fromString(rows.value().value(3).toString(), Qt::ISODate)};
-        const QDateTime heartbeat = QDateTime::fromString(rows.value().value(4).toString(), Qt::ISODate);
-        const bool sameHost = holder.host == QSysInfo::machineHostName();
-        const bool stale = sameHost ? !processAlive(holder.pid)
-                                    : heartbeat.secsTo(QDateTime::currentDateTimeUtc()) > kForeignStaleSeconds;
-        if (!stale)
-            return std::optional<LockHolder>(holder);
-        qCWarning(lcDb) << "taking over the stale migration lock of" << holder.describe();
+    if (!rows.value().next())
+        return std::optional<SqliteRow>();
+    SqliteRow row;
+    row.holder = LockHolder{rows.value().value(0).toLongLong(), rows.value().value(1).toString(),
+                            rows.value().value(2).toString(),
+                            QDateTime::fromString(rows.value().value(3).toString(), Qt::ISODate)};
+    const QDateTime heartbeat = QDateTime::fromString(rows.value().value(4).toString(), Qt::ISODate);
+    const bool sameHost = row.holder.host == QSysInfo::machineHostName();
+    row.stale = sameHost ? !processAlive(row.holder.pid)
+                         : heartbeat.secsTo(QDateTime::currentDateTimeUtc()) > kForeignStaleSeconds;
+    return std::optional<SqliteRow>(row);
+}
+
+// One attempt: a live holder is reported without asking for the write lock;
+// a free or stale row is taken under BEGIN IMMEDIATE, waiting at most
+// `waitMs` for another writer (not the pool's busy retries: the caller's
+// lock timeout must hold).
+Result<std::optional<LockHolder>> trySqliteLock(db::Session &session, const QString &owner, int waitMs)
+{
+    auto seen = readSqliteRow(session);
+    if (!seen)
+        return seen.error();
+    if (seen.value() && !seen.value()->stale)
+        return std::optional<LockHolder>(seen.value()->holder);
+    sqlite3 *handle = session.native().sqlite();
+    sqlite3_busy_timeout(handle, std::max(10, waitMs));
+    Status begun = session.native().executeScript(QStringLiteral("BEGIN IMMEDIATE"));
+    sqlite3_busy_timeout(handle, session.profile().pool.busyTimeoutMs);
+    if (!begun.ok()) {
+        if (begun.error().details().value(QStringLiteral("sqliteCode")).toInt() == SQLITE_BUSY)
+            return std::optional<LockHolder>(LockHolder{0, {}, QStringLiteral("another SQLite writer"), {}});
+        return begun.error();
     }
-    const QString now = nowText();
-    auto written = session.execute(
-        QStringLiteral("INSERT OR REPLACE INTO %1 (id, owner, pid, host, application, since, heartbeat)"
-                       " VALUES (1, ?, ?, ?, ?, ?, ?)").arg(table),
-        {owner, QCoreApplication::applicationPid(), QSysInfo::machineHostName(),
-         QCoreApplication::applicationName().isEmpty() ? QStringLiteral("tablewright") : QCoreApplication::applicationName(),
-         now, now});
-    if (!written)
-        return written.error();
-    if (Status committed = tx.commit(); !committed.ok())
-        return committed.error();
-    return std::optional<LockHolder>();
+    auto taken = [&]() -> Result<std::optional<LockHolder>> {
+        if (Status created = ensureLockTable(session); !created.ok())
+            return created.error();
+        // Read again inside the write lock: another runner may have come first.
+        auto again = readSqliteRow(session);
+        if (!again)
+            return again.error();
+        if (again.value() && !again.value()->stale)
+            return std::optional<LockHolder>(again.value()->holder);
+        if (again.value())
+            qCWarning(lcDb) << "taking over the stale migration lock of" << again.value()->holder.describe();
+        const QString now = nowText();
+        auto written = session.execute(
+            QStringLiteral("INSERT OR REPLACE INTO %1 (id, owner, pid, host, application, since, heartbeat)"
+                           " VALUES (1, ?, ?, ?, ?, ?, ?)").arg(session.dialect().quoteIdentifier(kLockTable)),
+            {owner, QCoreApplication::applicationPid(), QSysInfo::machineHostName(),
+             QCoreApplication::applicationName().isEmpty() ? QStringLiteral("tablewright") : QCoreApplication::applicationName(),
+             now, now});
+        if (!written)
+            return written.error();
+        return std::optional<LockHolder>();
+    }();
+    const Status ended = session.native().executeScript(taken && !taken.value() ? QStringLiteral("COMMIT")
+                                                                                 : QStringLiteral("ROLLBACK"));
+    if (!taken)
+        return taken.error();
+    if (!ended.ok())
+        return ended.error();
+    return taken;
 }
 
 } // namespace
@@ -168,11 +214,10 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(db::Session &sessi
                 return who.error();
             holder = who.value();
         } else {
-            auto attempt = trySqliteLock(session, owner);
+            const int left = int(std::max<qint64>(0, options.timeoutMs - waited.elapsed()));
+            auto attempt = trySqliteLock(session, owner, std::min(left, session.profile().pool.busyTimeoutMs));
             if (!attempt) {
-                if (attempt.error().code() != ErrorCode::Busy)
-                    return attempt.error();
-                holder = LockHolder{0, {}, QStringLiteral("a SQLite writer"), {}};
+                return attempt.error();
             } else if (!attempt.value()) {
                 return std::unique_ptr<MigrationLock>(new MigrationLock(session, owner));
             } else {
@@ -195,8 +240,28 @@ Status MigrationLock::refresh()
 {
     if (!m_held)
         return Error(ErrorCode::MigrationLocked, QStringLiteral("the migration lock was released"));
-    if (m_session.dialect().driver() == config::Driver::Postgres)
+    if (m_session.dialect().driver() == config::Driver::Postgres) {
+        // A statement can drop it (pg_advisory_unlock_all() inside a
+        // function): carrying on would let a second runner in.
+        auto held = m_session.scalar(QStringLiteral(
+            "SELECT count(*) FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND pid = pg_backend_pid() AND classid = CAST(? AS oid) AND objid = CAST(? AS oid) AND objsubid = 1"),
+            {QString::number(quint32(quint64(kAdvisoryKey) >> 32)), QString::number(quint32(quint64(kAdvisoryKey) & 0xffffffffu))});
+        if (!held)
+            return held.error();
+        if (held.value().toLongLong() == 0) {
+            m_held = false;
+            return Error(ErrorCode::MigrationLocked,
+                         QStringLiteral("the migration lock was lost while this runner ran (a statement released it)"));
+        }
         return {};
+    }
+    // Another process on this host never takes a live holder's row, and one
+    // elsewhere only after kForeignStaleSeconds: a refresh a minute is enough.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_refreshedMs > 0 && now - m_refreshedMs < 60'000)
+        return {};
+    m_refreshedMs = now;
     auto updated = m_session.execute(QStringLiteral("UPDATE %1 SET heartbeat = ? WHERE id = 1 AND owner = ?")
                                          .arg(m_session.dialect().quoteIdentifier(kLockTable)),
                                      {nowText(), m_owner});
@@ -213,19 +278,22 @@ Status MigrationLock::release()
     if (!m_held)
         return {};
     m_held = false;
-    if (m_session.dialect().driver() == config::Driver::Postgres) {
-        auto unlocked = m_session.scalar(QStringLiteral("SELECT pg_advisory_unlock(CAST(? AS bigint))"),
-                                         {QString::number(kAdvisoryKey)});
-        if (!unlocked)
-            return unlocked.error();
-        return {};
+    // Through the native handle: a cancelled job's session refuses
+    // statements, and a lock left on a pooled connection (or a row naming a
+    // live process) would block every later runner.
+    db::NativeConnection &native = m_session.native();
+    if (native.endAbandonedTransaction() == db::NativeConnection::TransactionCleanup::Failed) {
+        m_session.retireConnectionAfterJob();
+        return Error(ErrorCode::Internal, QStringLiteral("the connection is in an unknown state; it is closed instead"));
     }
-    auto deleted = m_session.execute(QStringLiteral("DELETE FROM %1 WHERE id = 1 AND owner = ?")
-                                         .arg(m_session.dialect().quoteIdentifier(kLockTable)),
-                                     {m_owner});
-    if (!deleted)
-        return deleted.error();
-    return {};
+    Status released = m_session.dialect().driver() == config::Driver::Postgres
+                          ? native.executeScript(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kAdvisoryKey))
+                          // The owner is a UUID this object made: no quote can be in it.
+                          : native.executeScript(QStringLiteral("DELETE FROM %1 WHERE id = 1 AND owner = '%2'")
+                                                     .arg(m_session.dialect().quoteIdentifier(kLockTable), m_owner));
+    if (!released.ok())
+        m_session.retireConnectionAfterJob(); // PostgreSQL: the lock dies with the session
+    return released;
 }
 
 MigrationLock::~MigrationLock()

@@ -52,8 +52,9 @@ public:
     MigrationLock(const MigrationLock &) = delete;
     MigrationLock &operator=(const MigrationLock &) = delete;
 
-    // SQLite: refreshes the row inside the caller's transaction, failing when
-    // another runner took it over (this one was presumed dead). PostgreSQL: no-op.
+    // SQLite: refreshes the row inside the caller's transaction (at most once
+    // a minute; a row goes stale only after ten), failing when another runner
+    // took it over. PostgreSQL: checks the session still holds the lock.
     Status refresh();
     Status release();
 
@@ -65,6 +66,7 @@ private:
     db::Session &m_session;
     QString m_owner;       // SQLite row owner token
     bool m_held = true;
+    qint64 m_refreshedMs = 0; // SQLite: when the row was last refreshed (ms since the epoch)
 };
 
 } // namespace tw::migrate

@@ -18,7 +18,7 @@ QString installerName(const MigrationRequest &request)
     return qEnvironmentVariable("USER", QStringLiteral("unknown"));
 }
 
-Status recordBaseline(db::Session &session, const MigrationRequest &request, const QList<HistoryRow> &history)
+Status recordBaseline(db::Session &session, const QString &schema, const MigrationRequest &request, const QList<HistoryRow> &history)
 {
     if (!request.plan.target)
         return Error(ErrorCode::ValidationFailed, QStringLiteral("baseline needs a version (--target V)"));
@@ -36,13 +36,13 @@ Status recordBaseline(db::Session &session, const MigrationRequest &request, con
     row.type = HistoryRow::Type::Baseline;
     row.script = row.description;
     row.installedBy = installerName(request);
-    auto written = insertHistoryRow(session, row);
+    auto written = insertHistoryRow(session, schema, row);
     if (!written)
         return written.error();
     return {};
 }
 
-Result<QStringList> repairHistory(db::Session &session, const MigrationRequest &request, const MigrationDirectory &files,
+Result<QStringList> repairHistory(db::Session &session, const QString &schema, const MigrationRequest &request, const MigrationDirectory &files,
                            const QList<HistoryRow> &history)
 {
     return db::inTransaction(session, [&](db::Session &s) -> Result<QStringList> {
@@ -57,11 +57,11 @@ Result<QStringList> repairHistory(db::Session &session, const MigrationRequest &
                 changes << QStringLiteral("%1: checksum %2 → %3").arg(script.fileName, row.checksum, script.checksum);
                 row.checksum = script.checksum;
                 row.sql = script.sql;
-                if (Status updated = updateHistoryRow(s, row); !updated.ok())
+                if (Status updated = updateHistoryRow(s, schema, row); !updated.ok())
                     return updated.error();
             }
         }
-        auto removed = deleteFailedRows(s);
+        auto removed = deleteFailedRows(s, schema);
         if (!removed)
             return removed.error();
         if (removed.value() > 0)
@@ -77,7 +77,7 @@ Result<QStringList> repairHistory(db::Session &session, const MigrationRequest &
         row.type = HistoryRow::Type::Repair;
         row.script = QStringLiteral("<< repair >>");
         row.installedBy = installerName(request);
-        if (auto written = insertHistoryRow(s, row); !written)
+        if (auto written = insertHistoryRow(s, schema, row); !written)
             return written.error();
         return changes;
     });

@@ -42,6 +42,17 @@ Result<PlannedStep> stepFor(PlannedStep::Action action, const MigrationScript &s
     auto statements = splitScript(script, driver);
     if (!statements)
         return statements.error();
+    for (const ScriptStatement &statement : statements.value()) {
+        if (const QString reason = forbiddenStatementReason(statement.text, driver); !reason.isEmpty())
+            return Error(ErrorCode::ValidationFailed,
+                         QStringLiteral("%1, line %2 (statement %3): %4")
+                             .arg(script.fileName)
+                             .arg(statement.line)
+                             .arg(statement.number)
+                             .arg(reason),
+                         {{QStringLiteral("file"), script.fileName}, {QStringLiteral("line"), statement.line}},
+                         QStringLiteral("remove it from the migration"));
+    }
     PlannedStep step;
     step.action = action;
     step.script = script;
@@ -74,6 +85,7 @@ QString actionName(PlannedStep::Action action)
     case PlannedStep::Action::Apply: return QStringLiteral("apply");
     case PlannedStep::Action::Resume: return QStringLiteral("resume");
     case PlannedStep::Action::Undo: return QStringLiteral("undo");
+    case PlannedStep::Action::ResumeUndo: return QStringLiteral("resume-undo");
     case PlannedStep::Action::Reapply: return QStringLiteral("reapply");
     }
     return {};
@@ -197,7 +209,8 @@ Result<MigrationPlan> planMigration(const MigrationDirectory &files, const QList
         for (const MigrationStatusEntry &entry : std::as_const(applied)) {
             if (options.target && *entry.version <= *options.target)
                 break;
-            if (entry.state == MigrationState::Partial) {
+            const bool undoStopped = entry.state == MigrationState::Partial && entry.last->type == HistoryRow::Type::Undo;
+            if (entry.state == MigrationState::Partial && !undoStopped) {
                 missing << QStringLiteral("%1 stopped part-way (partial): finish it with up, or repair it by hand first")
                                .arg(entry.fileName);
                 continue;
@@ -208,9 +221,17 @@ Result<MigrationPlan> planMigration(const MigrationDirectory &files, const QList
                                .arg(versionText(entry.version), entry.description);
                 continue;
             }
-            auto step = stepFor(PlannedStep::Action::Undo, *script, driver);
+            auto step = stepFor(undoStopped ? PlannedStep::Action::ResumeUndo : PlannedStep::Action::Undo, *script, driver);
             if (!step)
                 return step.error();
+            if (undoStopped) {
+                // Its undo ran outside a transaction and stopped: continue it where it stopped.
+                step.value().resumeFrom = entry.last->statementsApplied;
+                step.value().appliedHashes = entry.last->statementHashes;
+                step.value().partialRank = entry.last->rank;
+                if (step.value().noTransactionReason.isEmpty())
+                    step.value().noTransactionReason = QStringLiteral("resumes an undo that stopped part-way");
+            }
             plan.steps << step.value();
         }
         if (!missing.isEmpty())
@@ -218,6 +239,7 @@ Result<MigrationPlan> planMigration(const MigrationDirectory &files, const QList
                            QStringLiteral("write the missing undo files, or choose a later target"));
     } else {
         QStringList outOfOrder;
+        QStringList undoStopped;
         for (const MigrationStatusEntry &entry : status) {
             if (entry.kind != MigrationKind::Versioned)
                 continue;
@@ -240,6 +262,11 @@ Result<MigrationPlan> planMigration(const MigrationDirectory &files, const QList
                 break;
             }
             case MigrationState::Partial: {
+                if (entry.last->type == HistoryRow::Type::Undo) {
+                    undoStopped << QStringLiteral("the undo of %1 stopped part-way: finish it with down first")
+                                       .arg(entry.fileName);
+                    continue;
+                }
                 auto step = stepFor(PlannedStep::Action::Resume, *script, driver);
                 if (!step)
                     return step.error();
@@ -256,6 +283,9 @@ Result<MigrationPlan> planMigration(const MigrationDirectory &files, const QList
                 break;
             }
         }
+        if (!undoStopped.isEmpty())
+            return refused(QStringLiteral("an undo stopped part-way"), undoStopped,
+                           QStringLiteral("run down to finish it, then up"));
         if (!outOfOrder.isEmpty())
             return refused(QStringLiteral("pending migrations are older than the newest applied one"), outOfOrder,
                            QStringLiteral("run up with --out-of-order to apply them anyway"));

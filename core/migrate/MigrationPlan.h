@@ -30,18 +30,19 @@ struct PlanOptions
 
 struct PlannedStep
 {
-    enum class Action { Apply, Resume, Undo, Reapply };
+    enum class Action { Apply, Resume, Undo, ResumeUndo, Reapply };
     Action action = Action::Apply;
     MigrationScript script;                  // Undo: the undo file
     QList<ScriptStatement> statements;
-    int resumeFrom = 0;                      // Resume: statements before this index already ran
+    int resumeFrom = 0;                      // Resume, ResumeUndo: statements before this index already ran
     QStringList appliedHashes;               // Resume: the hashes recorded for them
     qint64 partialRank = 0;                  // Resume: the history row to continue
     QString noTransactionReason;             // empty: runs in a transaction
     bool transactional() const { return noTransactionReason.isEmpty(); }
+    bool resumes() const { return action == Action::Resume || action == Action::ResumeUndo; }
 };
 
-QString actionName(PlannedStep::Action action); // "apply", "resume", "undo", "reapply"
+QString actionName(PlannedStep::Action action); // "apply", "resume", "undo", "resume-undo", "reapply"
 
 struct MigrationPlan
 {

@@ -18,7 +18,8 @@ namespace {
 HistoryRow::Type rowType(PlannedStep::Action action)
 {
     switch (action) {
-    case PlannedStep::Action::Undo: return HistoryRow::Type::Undo;
+    case PlannedStep::Action::Undo:
+    case PlannedStep::Action::ResumeUndo: return HistoryRow::Type::Undo;
     case PlannedStep::Action::Reapply: return HistoryRow::Type::Repeatable;
     default: return HistoryRow::Type::Versioned;
     }
@@ -30,9 +31,10 @@ HistoryRow::Type rowType(PlannedStep::Action action)
 class StepRunner
 {
 public:
-    StepRunner(db::Session &session, MigrationLock &lock, const MigrationRequest &request, const MigrationEvents &events,
-               MigrationControl *control, MigrationReport &report)
-        : m_session(session), m_lock(lock), m_request(request), m_events(events), m_control(control), m_report(report)
+    StepRunner(db::Session &session, QString schema, MigrationLock &lock, const MigrationRequest &request,
+               const MigrationEvents &events, MigrationControl *control, MigrationReport &report)
+        : m_session(session), m_schema(std::move(schema)), m_lock(lock), m_request(request), m_events(events),
+          m_control(control), m_report(report)
     {}
 
     void run(const MigrationPlan &plan)
@@ -119,7 +121,7 @@ private:
         row.status = HistoryRow::Status::FailedRolledBack;
         row.executionMs = outcome.executionMs;
         row.error = outcome.error;
-        if (auto written = insertHistoryRow(m_session, row); !written)
+        if (auto written = insertHistoryRow(m_session, m_schema, row); !written)
             m_report.problems << QStringLiteral("could not record the failure of %1: %2")
                                      .arg(step.script.fileName, written.error().message());
     }
@@ -193,18 +195,21 @@ private:
                 fail(outcome, nullptr, tx.begun().error());
                 return;
             }
-            if (Status held = m_lock.refresh(); !held.ok()) {
-                fail(outcome, nullptr, held.error());
-                return;
-            }
             ok = runStatements(step, index, 0, outcome, {});
+            // After the statements: one of them may have released the lock.
+            if (ok) {
+                if (Status held = m_lock.refresh(); !held.ok()) {
+                    ok = false;
+                    fail(outcome, nullptr, held.error());
+                }
+            }
             if (ok) {
                 HistoryRow row = rowFor(step);
                 row.statementsApplied = outcome.statementsApplied;
                 for (const ScriptStatement &statement : step.statements)
                     row.statementHashes << statementHash(statement.text);
                 row.executionMs = timer.elapsed();
-                auto written = insertHistoryRow(m_session, row);
+                auto written = insertHistoryRow(m_session, m_schema, row);
                 Status committed = written ? tx.commit() : Status(written.error());
                 if (!committed.ok()) {
                     ok = false;
@@ -236,7 +241,7 @@ private:
         }
         HistoryRow row = rowFor(step);
         row.status = HistoryRow::Status::Partial;
-        if (step.action == PlannedStep::Action::Resume) {
+        if (step.resumes()) {
             // The statements skipped must be the ones that ran; the failed
             // one and those after it may have been fixed since.
             for (int i = 0; i < step.resumeFrom; ++i) {
@@ -255,26 +260,29 @@ private:
             row.statementsApplied = step.resumeFrom;
             row.error.clear();
         } else {
-            auto rank = insertHistoryRow(m_session, row);
+            auto rank = insertHistoryRow(m_session, m_schema, row);
             if (!rank) {
                 fail(outcome, nullptr, rank.error());
                 return;
             }
             row.rank = rank.value();
         }
-        const bool ok = runStatements(step, index, step.resumeFrom, outcome, [&](int done) {
+        const bool ok = runStatements(step, index, step.resumeFrom, outcome, [&](int done) -> Status {
             row.statementsApplied = done;
             row.statementHashes << statementHash(step.statements.at(done - 1).text);
             row.executionMs = timer.elapsed();
             if (done == step.statements.size())
                 row.status = HistoryRow::Status::Applied;
-            return updateHistoryRow(m_session, row);
+            // Recorded first, so the row says what ran even when the lock turns out lost.
+            if (Status recorded = updateHistoryRow(m_session, m_schema, row); !recorded.ok())
+                return recorded;
+            return m_lock.refresh();
         });
         outcome.executionMs = timer.elapsed();
         if (ok) {
-            if (step.statements.isEmpty()) {
+            if (row.status != HistoryRow::Status::Applied) { // empty, or a resume with nothing left to run
                 row.status = HistoryRow::Status::Applied;
-                if (Status updated = updateHistoryRow(m_session, row); !updated.ok()) {
+                if (Status updated = updateHistoryRow(m_session, m_schema, row); !updated.ok()) {
                     fail(outcome, nullptr, updated.error());
                     return;
                 }
@@ -291,7 +299,7 @@ private:
         }
         row.error = m_report.steps.constLast().error;
         row.executionMs = outcome.executionMs;
-        if (Status updated = updateHistoryRow(m_session, row); !updated.ok())
+        if (Status updated = updateHistoryRow(m_session, m_schema, row); !updated.ok())
             m_report.problems << QStringLiteral("could not record where %1 stopped: %2")
                                      .arg(step.script.fileName, updated.error().message());
     }
@@ -317,7 +325,7 @@ private:
                 for (const ScriptStatement &statement : step.statements)
                     row.statementHashes << statementHash(statement.text);
                 row.executionMs = timer.elapsed();
-                if (auto written = insertHistoryRow(m_session, row); !written) {
+                if (auto written = insertHistoryRow(m_session, m_schema, row); !written) {
                     ok = false;
                     fail(outcome, nullptr, written.error());
                 }
@@ -353,6 +361,7 @@ private:
     }
 
     db::Session &m_session;
+    const QString m_schema;
     MigrationLock &m_lock;
     const MigrationRequest &m_request;
     const MigrationEvents &m_events;
@@ -368,13 +377,16 @@ int MigrationReport::pendingCount() const
     int n = 0;
     for (const MigrationStatusEntry &entry : status)
         n += entry.state == MigrationState::Pending || entry.state == MigrationState::Failed
-             || entry.state == MigrationState::Partial;
+             || entry.state == MigrationState::Partial || entry.state == MigrationState::OutOfOrder;
     return n;
 }
 
-Result<MigrationReport> runMigrationCommand(db::Session &session, const MigrationRequest &request,
+Result<MigrationReport> runMigrationCommand(db::Session &session, const MigrationRequest &given,
                                             const MigrationEvents &events, MigrationControl *control)
 {
+    // Who installs is looked up once (getpwuid may ask a directory server), not per migration.
+    MigrationRequest request = given;
+    request.installedBy = installerName(given);
     MigrationReport report;
     report.command = request.command;
     report.connection = session.profile().name;
@@ -395,7 +407,10 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
     const bool writes = request.command == MigrationCommand::Up || request.command == MigrationCommand::Down
                         || request.command == MigrationCommand::Baseline || request.command == MigrationCommand::Repair;
     if (!writes) {
-        auto history = readHistory(session);
+        auto schema = historySchema(session);
+        if (!schema)
+            return schema.error();
+        auto history = readHistory(session, schema.value());
         if (!history)
             return history.error();
         report.status = migrationStatus(files.value(), history.value());
@@ -410,6 +425,10 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         return report;
     }
 
+    // The migration's own statements may leave session state behind (SET,
+    // prepared statements dropped, the runner's own settings): the
+    // connection is closed after the run instead of going back to the pool.
+    session.retireConnectionAfterJob();
     if (control)
         control->attach(&session.native());
     struct Detach
@@ -441,9 +460,12 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
     if (events)
         events({MigrationEvent::Kind::Locked, 0, 0, {}, 0, 0, 0, QStringLiteral("migration lock taken"), {}});
 
-    if (Status created = ensureHistoryTable(session); !created.ok())
+    auto schema = historySchema(session);
+    if (!schema)
+        return schema.error();
+    if (Status created = ensureHistoryTable(session, schema.value()); !created.ok())
         return created.error();
-    auto history = readHistory(session);
+    auto history = readHistory(session, schema.value());
     if (!history)
         return history.error();
 
@@ -456,15 +478,15 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         if (!plan)
             return plan.error();
         report.plan = plan.value();
-        StepRunner(session, *lock.value(), request, events, control, report).run(report.plan);
+        StepRunner(session, schema.value(), *lock.value(), request, events, control, report).run(report.plan);
         break;
     }
     case MigrationCommand::Baseline:
-        if (Status done = recordBaseline(session, request, history.value()); !done.ok())
+        if (Status done = recordBaseline(session, schema.value(), request, history.value()); !done.ok())
             return done.error();
         break;
     case MigrationCommand::Repair: {
-        auto changes = repairHistory(session, request, files.value(), history.value());
+        auto changes = repairHistory(session, schema.value(), request, files.value(), history.value());
         if (!changes)
             return changes.error();
         report.problems = changes.value();
@@ -473,7 +495,7 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
     default:
         break;
     }
-    auto after = readHistory(session);
+    auto after = readHistory(session, schema.value());
     if (!after)
         return after.error();
     report.status = migrationStatus(files.value(), after.value());

@@ -34,8 +34,9 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
     for (const HistoryRow &row : std::as_const(rows)) {
         switch (row.type) {
         case HistoryRow::Type::Undo:
-            // An undo that failed or stopped part-way leaves the version applied.
-            if (row.status != HistoryRow::Status::Applied)
+            // An undo that failed (rolled back) leaves the version applied;
+            // one that stopped part-way leaves it partial.
+            if (row.status == HistoryRow::Status::FailedRolledBack)
                 break;
             [[fallthrough]];
         case HistoryRow::Type::Versioned:
@@ -75,8 +76,7 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
             entry.last = byVersion.value(key);
         if (entry.last && isApplied(*entry.last)) {
             entry.state = entry.last->checksum == file.checksum ? MigrationState::Applied : MigrationState::ChecksumChanged;
-        } else if (entry.last && entry.last->type == HistoryRow::Type::Versioned
-                   && entry.last->status == HistoryRow::Status::Partial) {
+        } else if (entry.last && entry.last->status == HistoryRow::Status::Partial) {
             entry.state = MigrationState::Partial;
         } else if (baseline && *file.version <= *baseline) {
             entry.state = MigrationState::BelowBaseline;

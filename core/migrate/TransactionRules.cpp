@@ -33,11 +33,36 @@ QString transactionRefusal(const QString &statement)
         {QRegularExpression(QStringLiteral(R"(^alter subscription \S+ (refresh publication|(set|add|drop) publication)\b)")),
          QStringLiteral("ALTER SUBSCRIPTION … PUBLICATION")},
         {QRegularExpression(QStringLiteral(R"(^cluster\s*(verbose\s*)?$)")), QStringLiteral("CLUSTER of every table")},
+        {QRegularExpression(QStringLiteral(R"(^alter table .* detach partition .* concurrently$)")),
+         QStringLiteral("ALTER TABLE … DETACH PARTITION … CONCURRENTLY")},
     };
     const QString text = keywords(statement);
     for (const auto &[pattern, reason] : rules) {
         if (pattern.match(text).hasMatch())
             return reason;
+    }
+    return {};
+}
+
+QString forbiddenStatementReason(const QString &statement, config::Driver driver)
+{
+    // The runner owns the transaction, the session's lock and its prepared
+    // statements: a migration that ends the transaction, or drops the lock
+    // or the statements, would leave the history saying something else than
+    // the database holds. (A function body may call pg_advisory_unlock_all;
+    // MigrationLock::refresh() catches a lock lost that way.)
+    static const QRegularExpression transactionControl(QStringLiteral(
+        R"(^(begin|start transaction|commit|end|abort|rollback(?! to\b)|prepare transaction|commit prepared|rollback prepared)\b)"));
+    static const QRegularExpression sessionReset(QStringLiteral(
+        R"(^(discard|deallocate)\b|^select\b.*\bpg_advisory_unlock_all\s*\()"));
+    const QString text = keywords(statement);
+    if (const auto m = transactionControl.match(text); m.hasMatch())
+        return QStringLiteral("%1 controls the transaction, which the runner owns (each migration runs in its own "
+                              "transaction, or none with -- tablewright:no-transaction)")
+            .arg(m.captured(1).toUpper());
+    if (driver == config::Driver::Postgres) {
+        if (const auto m = sessionReset.match(text); m.hasMatch())
+            return QStringLiteral("%1 would drop the runner's migration lock or prepared statements").arg(m.captured(0).trimmed().toUpper());
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StatementSplitter.h"
+#include "config/ConnectionProfile.h"
 
 #include <QList>
 #include <QString>
@@ -22,6 +23,13 @@ QString transactionRefusal(const QString &statement);
 // refuses to use a label added in the same transaction). Empty: one
 // transaction is fine.
 QString noTransactionReason(const QList<ScriptStatement> &statements, bool marked);
+
+// Statements a migration may not hold: transaction control (BEGIN, COMMIT,
+// END, ROLLBACK but not ROLLBACK TO, ABORT, two-phase commit) and, on
+// PostgreSQL, what drops the session's advisory lock or prepared statements
+// (DISCARD, DEALLOCATE, SELECT pg_advisory_unlock_all()). SAVEPOINT and RELEASE are fine.
+// The reason, else empty.
+QString forbiddenStatementReason(const QString &statement, config::Driver driver);
 
 } // namespace tw::migrate
 

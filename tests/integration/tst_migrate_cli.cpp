@@ -105,6 +105,18 @@ private slots:
                           QStringLiteral("soon")})
                      .exitCode,
                  2);
+        QCOMPARE(migrate({QStringLiteral("up"), QStringLiteral("--connection"), QStringLiteral("x"), QStringLiteral("--lock-timeout"),
+                          QStringLiteral("nan")})
+                     .exitCode,
+                 2);
+        // Scripts that ask for JSON get it for bad arguments too.
+        const Run badJson = migrate({QStringLiteral("sideways"), QStringLiteral("--json")});
+        QCOMPARE(badJson.exitCode, 2);
+        const QJsonObject refusal = QJsonDocument::fromJson(badJson.out.toUtf8()).object();
+        QCOMPARE(refusal.value(QStringLiteral("ok")).toBool(true), false);
+        QVERIFY2(refusal.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(
+                     QLatin1String("sideways")),
+                 qPrintable(badJson.out));
         const Run help = migrate({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QLatin1String("Exit codes")));
@@ -143,7 +155,14 @@ private slots:
         QCOMPARE(migrate(QStringList{QStringLiteral("repair")} + base).exitCode, 0);
         QCOMPARE(migrate(QStringList{QStringLiteral("validate")} + base).exitCode, 0);
 
-        // new: the next version and its undo file.
+        // new: the next version and its undo file; --dir wins over the connection's folder; --json answers JSON.
+        QTemporaryDir elsewhere;
+        const Run other = migrate(QStringList{QStringLiteral("new"), QStringLiteral("side"), QStringLiteral("--dir"),
+                                              elsewhere.path(), QStringLiteral("--json")} + base);
+        QCOMPARE(other.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(other.out.toUtf8()).object().value(QStringLiteral("version")).toString(), QStringLiteral("1"));
+        QVERIFY(QFile::exists(elsewhere.filePath(QStringLiteral("V1__side.sql"))));
+        QVERIFY(!QFile::exists(bench.migrations() + QStringLiteral("/V3__side.sql")));
         const Run created = migrate(QStringList{QStringLiteral("new"), QStringLiteral("add_c")} + base);
         QCOMPARE(created.exitCode, 0);
         QVERIFY(QFile::exists(bench.migrations() + QStringLiteral("/V3__add_c.sql")));

@@ -29,6 +29,8 @@ private slots:
         QTest::newRow("reindex table") << QStringLiteral("REINDEX TABLE t") << false;
         QTest::newRow("word in a string") << QStringLiteral("INSERT INTO notes VALUES ('VACUUM later')") << false;
         QTest::newRow("analyze") << QStringLiteral("ANALYZE t") << false;
+        QTest::newRow("detach partition concurrently") << QStringLiteral("ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY") << true;
+        QTest::newRow("detach partition") << QStringLiteral("ALTER TABLE m DETACH PARTITION m_2020") << false;
     }
 
     void refusedInATransaction()
@@ -56,6 +58,43 @@ private slots:
         QVERIFY(noTransactionReason(used.value(), false).contains(QStringLiteral("'it's fine'")));
         const auto unused = splitPostgresScript(QStringLiteral("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'calm';\nSELECT 1;"));
         QVERIFY(noTransactionReason(unused.value(), false).isEmpty());
+    }
+
+    void statementsAMigrationMayNotHold_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<bool>("forbidden");
+        QTest::newRow("begin") << QStringLiteral("BEGIN") << true;
+        QTest::newRow("begin isolation") << QStringLiteral("begin transaction isolation level serializable") << true;
+        QTest::newRow("start transaction") << QStringLiteral("START TRANSACTION") << true;
+        QTest::newRow("commit after a comment") << QStringLiteral("-- done\nCOMMIT") << true;
+        QTest::newRow("end") << QStringLiteral("END") << true;
+        QTest::newRow("rollback") << QStringLiteral("ROLLBACK") << true;
+        QTest::newRow("abort") << QStringLiteral("ABORT") << true;
+        QTest::newRow("prepare transaction") << QStringLiteral("PREPARE TRANSACTION 'x'") << true;
+        QTest::newRow("discard all") << QStringLiteral("DISCARD ALL") << true;
+        QTest::newRow("deallocate") << QStringLiteral("DEALLOCATE ALL") << true;
+        QTest::newRow("unlock all") << QStringLiteral("SELECT pg_advisory_unlock_all()") << true;
+        QTest::newRow("rollback to savepoint") << QStringLiteral("ROLLBACK TO SAVEPOINT s") << false;
+        QTest::newRow("savepoint") << QStringLiteral("SAVEPOINT s") << false;
+        QTest::newRow("release") << QStringLiteral("RELEASE SAVEPOINT s") << false;
+        QTest::newRow("begin atomic body") << QStringLiteral("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END") << false;
+        QTest::newRow("do block") << QStringLiteral("DO $$ BEGIN PERFORM 1; END $$") << false;
+        QTest::newRow("word in a string") << QStringLiteral("INSERT INTO log VALUES ('COMMIT')") << false;
+    }
+
+    void statementsAMigrationMayNotHold()
+    {
+        QFETCH(QString, statement);
+        QFETCH(bool, forbidden);
+        QCOMPARE(!forbiddenStatementReason(statement, tw::config::Driver::Postgres).isEmpty(), forbidden);
+    }
+
+    void sqliteRefusesTransactionControlOnly()
+    {
+        QVERIFY(!forbiddenStatementReason(QStringLiteral("COMMIT"), tw::config::Driver::Sqlite).isEmpty());
+        QVERIFY(forbiddenStatementReason(QStringLiteral("SAVEPOINT s"), tw::config::Driver::Sqlite).isEmpty());
+        QVERIFY(forbiddenStatementReason(QStringLiteral("DEALLOCATE x"), tw::config::Driver::Sqlite).isEmpty());
     }
 };
 
