@@ -7,6 +7,7 @@
 #include "log/Categories.h"
 #include "api/ApiFeature.h"
 #include "browser/BrowserFeature.h"
+#include "migrations/MigrationsFeature.h"
 #include "search/SearchFeature.h"
 #include "schema/SchemaFeature.h"
 
@@ -127,6 +128,7 @@ void MainWindow::installFeatures()
     SchemaFeature::install(*m_bench);
     BrowserFeature::install(*m_bench);
     SearchFeature::install(*m_bench);
+    MigrationsFeature::install(*m_bench);
     ApiFeature::install(*m_bench);   // last: its close guard stops the server only once the others agreed
 }
 

@@ -2,6 +2,8 @@
 
 #include "log/Categories.h"
 
+#include <sqlite3.h>
+
 namespace tw::db {
 
 Transaction::Transaction(Session &session)
@@ -51,6 +53,10 @@ Status Transaction::rollback()
         return {};
     m_active = false;
     --m_session.m_transactionDepth;
+    // SQLite ends the transaction itself when an interrupt or some errors
+    // stop a statement: a ROLLBACK then would only fail with "no transaction".
+    if (sqlite3 *handle = m_session.native().sqlite(); handle && sqlite3_get_autocommit(handle))
+        return {};
     auto result = m_session.execute(QStringLiteral("ROLLBACK"));
     if (!result)
         return result.error();
