@@ -17,9 +17,9 @@ QString when(const std::optional<migrate::HistoryRow> &row)
 void printStatus(const migrate::MigrationReport &report)
 {
     out() << report.connection << " (" << config::driverName(report.driver) << "), migrations in " << report.directory
-          << Qt::endl;
+          << '\n';
     if (report.status.isEmpty()) {
-        out() << "  no migration files and no history" << Qt::endl;
+        out() << "  no migration files and no history" << '\n';
         return;
     }
     // dbmate's versions are 14-digit timestamps: the column fits the longest.
@@ -28,7 +28,7 @@ void printStatus(const migrate::MigrationReport &report)
         if (entry.version)
             versionWidth = std::max(versionWidth, int(entry.version->text().size()) + 1);
     out() << "  " << QStringLiteral("VERSION").leftJustified(versionWidth) << QStringLiteral("STATE").leftJustified(17)
-          << QStringLiteral("FILE").leftJustified(40) << QStringLiteral("APPLIED").leftJustified(21) << "MS" << Qt::endl;
+          << QStringLiteral("FILE").leftJustified(40) << QStringLiteral("APPLIED").leftJustified(21) << "MS" << '\n';
     for (const migrate::MigrationStatusEntry &entry : report.status) {
         const QString version = entry.kind == migrate::MigrationKind::Repeatable ? QStringLiteral("R")
                                                                                  : entry.version->text();
@@ -36,41 +36,41 @@ void printStatus(const migrate::MigrationReport &report)
         out() << "  " << version.leftJustified(versionWidth) << migrate::stateName(entry.state).leftJustified(17)
               << (entry.fileName.isEmpty() ? QStringLiteral("(%1)").arg(entry.last->script) : entry.fileName).leftJustified(40)
               << (applied ? when(entry.last) : QString()).leftJustified(21)
-              << (applied ? QString::number(entry.last->executionMs) : QString()) << Qt::endl;
+              << (applied ? QString::number(entry.last->executionMs) : QString()) << '\n';
         if (entry.last && !entry.last->error.isEmpty() && entry.state != migrate::MigrationState::Applied)
-            out() << "  " << QString(versionWidth, u' ') << "last error: " << entry.last->error << Qt::endl;
+            out() << "  " << QString(versionWidth, u' ') << "last error: " << entry.last->error << '\n';
     }
     const int pending = report.pendingCount();
-    out() << (pending == 0 ? QStringLiteral("up to date") : QStringLiteral("%1 pending").arg(pending)) << Qt::endl;
+    out() << (pending == 0 ? QStringLiteral("up to date") : QStringLiteral("%1 pending").arg(pending)) << '\n';
 }
 
 void printPlan(const migrate::MigrationPlan &plan)
 {
-    out() << "-- lock: " << plan.lockPlan << Qt::endl;
+    out() << "-- lock: " << plan.lockPlan << '\n';
     if (plan.steps.isEmpty()) {
-        out() << "-- nothing to run" << Qt::endl;
+        out() << "-- nothing to run" << '\n';
         return;
     }
     if (plan.singleTransaction)
-        out() << "BEGIN;" << Qt::endl;
+        out() << "BEGIN;" << '\n';
     for (const migrate::PlannedStep &step : plan.steps) {
         out() << "\n-- " << migrate::actionName(step.action) << ' ' << step.script.fileName;
         if (step.resumes())
             out() << " from statement " << step.resumeFrom + 1;
-        out() << Qt::endl;
+        out() << '\n';
         if (!step.transactional())
             out() << "-- without a transaction (" << step.noTransactionReason
-                  << "): progress is recorded after each statement" << Qt::endl;
+                  << "): progress is recorded after each statement" << '\n';
         else if (!plan.singleTransaction)
-            out() << "BEGIN;" << Qt::endl;
+            out() << "BEGIN;" << '\n';
         for (qsizetype i = step.resumeFrom; i < step.statements.size(); ++i)
-            out() << step.statements.at(i).text.trimmed() << ';' << Qt::endl;
-        out() << "-- record " << step.script.fileName << " in " << migrate::kHistoryTable << Qt::endl;
+            out() << step.statements.at(i).text.trimmed() << ';' << '\n';
+        out() << "-- record " << step.script.fileName << " in " << migrate::kHistoryTable << '\n';
         if (step.transactional() && !plan.singleTransaction)
-            out() << "COMMIT;" << Qt::endl;
+            out() << "COMMIT;" << '\n';
     }
     if (plan.singleTransaction)
-        out() << "COMMIT;" << Qt::endl;
+        out() << "COMMIT;" << '\n';
 }
 
 } // namespace
@@ -94,6 +94,11 @@ void printMigrationEvent(const migrate::MigrationEvent &event)
 
 void printMigrationReport(const migrate::MigrationReport &report)
 {
+    // One write at the end, not one per line: status lists thousands.
+    struct Flush
+    {
+        ~Flush() { out().flush(); }
+    } flush;
     for (const QString &file : report.ignoredFiles)
         err() << "note: ignored " << file << " (not V<version>__name.sql, U…, R__…, dbmate or golang-migrate)" << Qt::endl;
     switch (report.command) {
@@ -102,18 +107,18 @@ void printMigrationReport(const migrate::MigrationReport &report)
         return;
     case migrate::MigrationCommand::Validate:
         if (report.problems.isEmpty())
-            out() << "valid: the history and the files agree" << Qt::endl;
+            out() << "valid: the history and the files agree" << '\n';
         for (const QString &problem : report.problems)
-            out() << "problem: " << problem << Qt::endl;
+            out() << "problem: " << problem << '\n';
         return;
     case migrate::MigrationCommand::Repair:
         for (const QString &change : report.problems)
-            out() << "repair: " << change << Qt::endl;
+            out() << "repair: " << change << '\n';
         if (report.problems.isEmpty())
-            out() << "nothing to repair" << Qt::endl;
+            out() << "nothing to repair" << '\n';
         return;
     case migrate::MigrationCommand::Baseline:
-        out() << "baseline recorded" << Qt::endl;
+        out() << "baseline recorded" << '\n';
         printStatus(report);
         return;
     case migrate::MigrationCommand::Up:
@@ -125,10 +130,10 @@ void printMigrationReport(const migrate::MigrationReport &report)
             ms += step.executionMs;
         }
         if (report.steps.isEmpty())
-            out() << "nothing to do: up to date" << Qt::endl;
+            out() << "nothing to do: up to date" << '\n';
         else
             out() << (report.command == migrate::MigrationCommand::Up ? "applied " : "undid ") << ok << " of "
-                  << report.plan.steps.size() << " migration(s) in " << ms << " ms" << Qt::endl;
+                  << report.plan.steps.size() << " migration(s) in " << ms << " ms" << '\n';
         for (const QString &problem : report.problems)
             err() << "warning: " << problem << Qt::endl;
         if (report.failure) {
@@ -154,15 +159,19 @@ void printMigrationReport(const migrate::MigrationReport &report)
 
 void printEnsureOutcomes(const QList<migrate::EnsureOutcome> &outcomes)
 {
+    struct Flush
+    {
+        ~Flush() { out().flush(); }
+    } flush;
     for (const migrate::EnsureOutcome &o : outcomes) {
         switch (o.action) {
-        case migrate::EnsureOutcome::Action::Created: out() << "created  " << o.table << Qt::endl; break;
-        case migrate::EnsureOutcome::Action::Skipped: out() << "skipped  " << o.table << " (exists, left untouched)" << Qt::endl; break;
-        case migrate::EnsureOutcome::Action::Failed: out() << "FAILED   " << o.table << ": " << o.error << Qt::endl; break;
+        case migrate::EnsureOutcome::Action::Created: out() << "created  " << o.table << '\n'; break;
+        case migrate::EnsureOutcome::Action::Skipped: out() << "skipped  " << o.table << " (exists, left untouched)" << '\n'; break;
+        case migrate::EnsureOutcome::Action::Failed: out() << "FAILED   " << o.table << ": " << o.error << '\n'; break;
         }
     }
     if (outcomes.isEmpty())
-        out() << "no tables declared for this connection" << Qt::endl;
+        out() << "no tables declared for this connection" << '\n';
 }
 
 } // namespace tw::app
