@@ -113,3 +113,9 @@ int runGui(int argc, char **argv)
 }
 
 } // namespace tw::app
+
+// What GuiLoader looks up in the module: the only symbol it exports.
+extern "C" __attribute__((visibility("default"))) int tablewright_run_gui(int argc, char **argv)
+{
+    return tw::app::runGui(argc, argv);
+}

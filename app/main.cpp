@@ -1,10 +1,10 @@
 #include "CliMain.h"
-#include "GuiMain.h"
+#include "GuiLoader.h"
 
 int main(int argc, char **argv)
 {
-    // Subcommands run headless and never create a QApplication.
+    // Subcommands run headless and never load the window's libraries.
     if (auto exitCode = tw::app::runCli(argc, argv))
         return *exitCode;
-    return tw::app::runGui(argc, argv);
+    return tw::app::runGuiModule(argc, argv);
 }

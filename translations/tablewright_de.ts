@@ -504,6 +504,613 @@ Verwaltung für PostgreSQL und SQLite.</translation>
     </message>
 </context>
 <context>
+    <name>tw::ui::MigrationConfirmDialog</name>
+    <message>
+        <source>apply</source>
+        <translation>anwenden</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>fortsetzen</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>rückgängig machen</translation>
+    </message>
+    <message>
+        <source>re-apply</source>
+        <translation>erneut anwenden</translation>
+    </message>
+    <message>
+        <source>Step / statement</source>
+        <translation>Schritt / Anweisung</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Undo Migrations</source>
+        <translation>Migrationen rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Apply Migrations</source>
+        <translation>Migrationen anwenden</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>%1. %2 %3</source>
+        <translation>%1. %2 %3</translation>
+    </message>
+    <message>
+        <source>without a transaction (%1)</source>
+        <translation>ohne Transaktion (%1)</translation>
+    </message>
+    <message>
+        <source>Runs statement by statement outside a transaction; a failure leaves it partial and Up resumes it from the failed statement.</source>
+        <translation>Wird Anweisung für Anweisung außerhalb einer Transaktion ausgeführt; ein Fehler hinterlässt die Migration teilweise angewendet, und „Up“ setzt sie ab der fehlgeschlagenen Anweisung fort.</translation>
+    </message>
+    <message>
+        <source>(already ran) %1</source>
+        <translation>(bereits ausgeführt) %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %n migration(s)</source>
+        <translation>
+            <numerusform>%n Migration rückgängig machen</numerusform>
+            <numerusform>%n Migrationen rückgängig machen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n migration(s)</source>
+        <translation>
+            <numerusform>%n Migration anwenden</numerusform>
+            <numerusform>%n Migrationen anwenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2: %n statement(s), in this order.</source>
+        <translation>
+            <numerusform>%1 auf %2: %n Anweisung, in dieser Reihenfolge.</numerusform>
+            <numerusform>%1 auf %2: %n Anweisungen, in dieser Reihenfolge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All steps run in one transaction: any failure rolls every one of them back.</source>
+        <translation>Alle Schritte laufen in einer einzigen Transaktion: Jeder Fehler rollt sie alle zurück.</translation>
+    </message>
+    <message>
+        <source>Each step runs in its own transaction with its history row; a failing step is rolled back and the ones after it do not run.</source>
+        <translation>Jeder Schritt läuft in einer eigenen Transaktion, zusammen mit seinem Historieneintrag; ein fehlschlagender Schritt wird zurückgerollt, und die folgenden werden nicht ausgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) run without a transaction (marked above).</source>
+        <translation>
+            <numerusform>%n Schritt läuft ohne Transaktion (oben markiert).</numerusform>
+            <numerusform>%n Schritte laufen ohne Transaktion (oben markiert).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock: %1</source>
+        <translation>Sperre: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationFileDetailsLoader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Changes since it ran:</source>
+        <translation>Änderungen seit der Ausführung:</translation>
+    </message>
+    <message>
+        <source>The history row keeps no text for this run (a baseline, or a row written by another tool): the statements are compared by the hash recorded for each.</source>
+        <translation>Der Historieneintrag enthält keinen Text zu dieser Ausführung (eine Baseline oder ein von einem anderen Werkzeug geschriebener Eintrag): Die Anweisungen werden anhand des jeweils gespeicherten Hashs verglichen.</translation>
+    </message>
+    <message>
+        <source>Applied checksum:</source>
+        <translation>Prüfsumme bei der Anwendung:</translation>
+    </message>
+    <message>
+        <source>File checksum now:</source>
+        <translation>Aktuelle Prüfsumme der Datei:</translation>
+    </message>
+    <message>
+        <source>Statement %1 (line %2) changed since it ran:</source>
+        <translation>Anweisung %1 (Zeile %2) wurde seit der Ausführung geändert:</translation>
+    </message>
+    <message>
+        <source>Statement %1 (line %2) is new:</source>
+        <translation>Anweisung %1 (Zeile %2) ist neu:</translation>
+    </message>
+    <message>
+        <source>Statement %1 of the applied run is no longer in the file.</source>
+        <translation>Anweisung %1 der angewendeten Ausführung ist nicht mehr in der Datei.</translation>
+    </message>
+    <message>
+        <source>The history row records no statement hashes (baseline or an older run): only the checksums can be compared.</source>
+        <translation>Der Historieneintrag enthält keine Hashes der Anweisungen (Baseline oder ältere Ausführung): Nur die Prüfsummen können verglichen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n statement(s) that ran are unchanged: the edit is in comments or white space between statements.</source>
+        <translation>
+            <numerusform>Die %n ausgeführte Anweisung ist unverändert: Die Änderung betrifft Kommentare oder Leerraum zwischen Anweisungen.</numerusform>
+            <numerusform>Alle %n ausgeführten Anweisungen sind unverändert: Die Änderung betrifft Kommentare oder Leerraum zwischen Anweisungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) unchanged.</source>
+        <translation>
+            <numerusform>%n Anweisung unverändert.</numerusform>
+            <numerusform>%n Anweisungen unverändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert the file to what ran, or run Repair to record the file&apos;s current checksum.</source>
+        <translation>Setzen Sie die Datei auf den ausgeführten Stand zurück, oder führen Sie „Reparieren“ aus, um die aktuelle Prüfsumme der Datei zu übernehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationRunView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop between statements, and cancel the statement running now</source>
+        <translation>Zwischen zwei Anweisungen anhalten und die gerade laufende Anweisung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>The log of migration runs appears here.</source>
+        <translation>Hier erscheint das Protokoll der Migrationsläufe.</translation>
+    </message>
+    <message>
+        <source>Waiting for the migration lock, held by %1</source>
+        <translation>Warten auf die Migrationssperre, gehalten von %1</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 — statement %3 of %4</source>
+        <translation>Schritt %1 von %2 — Anweisung %3 von %4</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationStateStyle</name>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Checksum changed</source>
+        <translation>Prüfsumme geändert</translation>
+    </message>
+    <message>
+        <source>Missing file</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Außer der Reihe</translation>
+    </message>
+    <message>
+        <source>Below baseline</source>
+        <translation>Unter Baseline</translation>
+    </message>
+    <message>
+        <source>Applied; the file is unchanged since.</source>
+        <translation>Angewendet; die Datei ist seitdem unverändert.</translation>
+    </message>
+    <message>
+        <source>Not applied yet: Up runs it.</source>
+        <translation>Noch nicht angewendet: „Up“ führt sie aus.</translation>
+    </message>
+    <message>
+        <source>The last attempt failed and was rolled back: the database is as before it. Fix the file, then run Up.</source>
+        <translation>Der letzte Versuch ist fehlgeschlagen und wurde zurückgerollt: Die Datenbank ist im Zustand wie zuvor. Korrigieren Sie die Datei und führen Sie dann „Up“ aus.</translation>
+    </message>
+    <message>
+        <source>A migration without a transaction stopped part-way. Up resumes it from the failed statement.</source>
+        <translation>Eine Migration ohne Transaktion wurde mittendrin abgebrochen. „Up“ setzt sie ab der fehlgeschlagenen Anweisung fort.</translation>
+    </message>
+    <message>
+        <source>The file changed after it was applied. Revert the edit, or run Repair to accept the file as it is now.</source>
+        <translation>Die Datei wurde nach dem Anwenden geändert. Machen Sie die Änderung rückgängig, oder führen Sie „Reparieren“ aus, um die Datei im jetzigen Zustand zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Applied, but its file is gone from the migrations directory. Restore it, or run Repair.</source>
+        <translation>Angewendet, aber die Datei fehlt im Migrationsverzeichnis. Stellen Sie sie wieder her, oder führen Sie „Reparieren“ aus.</translation>
+    </message>
+    <message>
+        <source>Pending, but a higher version is already applied: Up runs it only with out-of-order allowed.</source>
+        <translation>Ausstehend, aber eine höhere Version ist bereits angewendet: „Up“ führt sie nur aus, wenn Versionen außer der Reihe erlaubt sind.</translation>
+    </message>
+    <message>
+        <source>Older than the baseline: never run on this database.</source>
+        <translation>Älter als die Baseline: wird auf dieser Datenbank nie ausgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationStatusModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Repeatable: re-applied whenever its checksum changes, after the versioned files.</source>
+        <translation>Wiederholbar: wird nach den versionierten Dateien erneut angewendet, sobald sich ihre Prüfsumme ändert.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Zuletzt ausgeführt</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>Installed by</source>
+        <translation>Installiert von</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationsFeature</name>
+    <message>
+        <source>Open a connection first.</source>
+        <translation>Öffnen Sie zuerst eine Verbindung.</translation>
+    </message>
+    <message>
+        <source>&amp;Migrations</source>
+        <translation>&amp;Migrationen</translation>
+    </message>
+    <message>
+        <source>&amp;Migrations…</source>
+        <translation>&amp;Migrationen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>A migration is running. Cancel it and quit? The statement running now is cancelled and its migration rolled back (or left partial for Up to resume).</source>
+        <translation>Eine Migration läuft. Abbrechen und beenden? Die gerade laufende Anweisung wird abgebrochen und ihre Migration zurückgerollt (oder teilweise angewendet belassen, damit „Up“ sie fortsetzen kann).</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationsPage</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Open a connection to see its migrations.</source>
+        <translation>Öffnen Sie eine Verbindung, um ihre Migrationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the files and the history again</source>
+        <translation>Dateien und Historie neu einlesen</translation>
+    </message>
+    <message>
+        <source>Up to Selected</source>
+        <translation>Up bis zur Auswahl</translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including the selected version</source>
+        <translation>Die ausstehenden Migrationen bis einschließlich der ausgewählten Version anwenden</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Apply every pending migration</source>
+        <translation>Alle ausstehenden Migrationen anwenden</translation>
+    </message>
+    <message>
+        <source>Down to Selected</source>
+        <translation>Down bis zur Auswahl</translation>
+    </message>
+    <message>
+        <source>Undo the applied migrations above the selected version, newest first, with their undo files</source>
+        <translation>Die angewendeten Migrationen oberhalb der ausgewählten Version mit ihren Undo-Dateien rückgängig machen, die neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Validieren</translation>
+    </message>
+    <message>
+        <source>Check the files against the history: changed checksums, missing files, versions out of order</source>
+        <translation>Dateien mit der Historie abgleichen: geänderte Prüfsummen, fehlende Dateien, Versionen außer der Reihe</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Reparieren…</translation>
+    </message>
+    <message>
+        <source>Accept changed checksums and clear the rows of failed attempts</source>
+        <translation>Geänderte Prüfsummen übernehmen und die Einträge fehlgeschlagener Versuche entfernen</translation>
+    </message>
+    <message>
+        <source>Baseline…</source>
+        <translation>Baseline…</translation>
+    </message>
+    <message>
+        <source>Mark an existing database as being at a version, without running anything</source>
+        <translation>Eine bestehende Datenbank als auf einem Versionsstand befindlich markieren, ohne etwas auszuführen</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Allow Out-of-Order Versions</source>
+        <translation>Versionen außer der Reihe erlauben</translation>
+    </message>
+    <message>
+        <source>Up also applies pending versions below the highest applied one</source>
+        <translation>„Up“ wendet auch ausstehende Versionen unterhalb der höchsten angewendeten Version an</translation>
+    </message>
+    <message>
+        <source>All Steps in One Transaction</source>
+        <translation>Alle Schritte in einer Transaktion</translation>
+    </message>
+    <message>
+        <source>Migrations — %1</source>
+        <translation>Migrationen — %1</translation>
+    </message>
+    <message>
+        <source>The connection %1 is not open.</source>
+        <translation>Die Verbindung %1 ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No migrations directory&lt;/h3&gt;&lt;p&gt;The connection &lt;b&gt;%1&lt;/b&gt; has no &lt;code&gt;migrations:&lt;/code&gt; entry in the configuration file. Add one, pointing to the folder that holds the migration files (relative to the configuration file), then open the connection again:&lt;/p&gt;&lt;pre&gt;connections:
+  - name: %1
+    …
+    migrations: ./migrations&lt;/pre&gt;&lt;p&gt;Files are named &lt;code&gt;V1__create_people.sql&lt;/code&gt; (apply), &lt;code&gt;U1__create_people.sql&lt;/code&gt; (undo) and &lt;code&gt;R__views.sql&lt;/code&gt; (repeatable); dbmate and golang-migrate folders are read as they are. &lt;code&gt;tablewright migrate new NAME --connection %1&lt;/code&gt; creates the next file.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kein Migrationsverzeichnis&lt;/h3&gt;&lt;p&gt;Die Verbindung &lt;b&gt;%1&lt;/b&gt; hat keinen Eintrag &lt;code&gt;migrations:&lt;/code&gt; in der Konfigurationsdatei. Fügen Sie einen hinzu, der auf den Ordner mit den Migrationsdateien zeigt (relativ zur Konfigurationsdatei), und öffnen Sie die Verbindung dann erneut:&lt;/p&gt;&lt;pre&gt;connections:
+  - name: %1
+    …
+    migrations: ./migrations&lt;/pre&gt;&lt;p&gt;Die Dateien heißen &lt;code&gt;V1__create_people.sql&lt;/code&gt; (anwenden), &lt;code&gt;U1__create_people.sql&lt;/code&gt; (rückgängig machen) und &lt;code&gt;R__views.sql&lt;/code&gt; (wiederholbar); Ordner von dbmate und golang-migrate werden so gelesen, wie sie sind. &lt;code&gt;tablewright migrate new NAME --connection %1&lt;/code&gt; legt die nächste Datei an.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n migration(s) pending</source>
+        <translation>
+            <numerusform>%1: %n Migration ausstehend</numerusform>
+            <numerusform>%1: %n Migrationen ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No undo file: Down cannot undo this version.</source>
+        <translation>Keine Undo-Datei: „Down“ kann diese Version nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>-- The file of this migration is not in the directory any more.
+-- Applied as: %1</source>
+        <translation>-- Die Datei dieser Migration ist nicht mehr im Verzeichnis.
+-- Angewendet als: %1</translation>
+    </message>
+    <message>
+        <source>-- Reading %1…</source>
+        <translation>-- %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>%1 wird validiert…</translation>
+    </message>
+    <message>
+        <source>Repair Migration History</source>
+        <translation>Migrationshistorie reparieren</translation>
+    </message>
+    <message>
+        <source>Repair rewrites the history of %1: applied files whose checksum changed get their current checksum, the rows of failed (rolled back) attempts are removed, partial migrations stay for Up to resume. Nothing in the schema changes; the repair is recorded as its own history row.</source>
+        <translation>Die Reparatur schreibt die Historie von %1 neu: Angewendete Dateien mit geänderter Prüfsumme erhalten ihre aktuelle Prüfsumme, die Einträge fehlgeschlagener (zurückgerollter) Versuche werden entfernt, teilweise angewendete Migrationen bleiben erhalten, damit „Up“ sie fortsetzen kann. Am Schema ändert sich nichts; die Reparatur wird als eigener Historieneintrag festgehalten.</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Reparieren</translation>
+    </message>
+    <message>
+        <source>Repairing the history of %1…</source>
+        <translation>Historie von %1 wird repariert…</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Baseline records that %1 already has the schema of the given version, without running any file: versions up to it are never run here. Only for a database that has no migration applied yet.</source>
+        <translation>Eine Baseline hält fest, dass %1 bereits das Schema der angegebenen Version hat, ohne eine Datei auszuführen: Versionen bis einschließlich dieser werden hier nie ausgeführt. Nur für eine Datenbank, auf der noch keine Migration angewendet wurde.</translation>
+    </message>
+    <message>
+        <source>Record Baseline</source>
+        <translation>Baseline setzen</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Baseline: &quot;%1&quot; is not a version (use numbers like 3 or 1.2).</source>
+        <translation>Baseline: „%1“ ist keine Version (Zahlen wie 3 oder 1.2 verwenden).</translation>
+    </message>
+    <message>
+        <source>Recording a baseline at version %1…</source>
+        <translation>Baseline wird auf Version %1 gesetzt…</translation>
+    </message>
+    <message>
+        <source>Planning %1…</source>
+        <translation>Planung: %1…</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything ran.</source>
+        <translation>Abgebrochen, bevor etwas ausgeführt wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing %n migration(s)…</source>
+        <translation>
+            <numerusform>%n Migration wird rückgängig gemacht…</numerusform>
+            <numerusform>%n Migrationen werden rückgängig gemacht…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n migration(s)…</source>
+        <translation>
+            <numerusform>%n Migration wird angewendet…</numerusform>
+            <numerusform>%n Migrationen werden angewendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %1 — %n statement(s), %2</source>
+        <translation>
+            <numerusform>✓ %1 — %n Anweisung, %2</numerusform>
+            <numerusform>✓ %1 — %n Anweisungen, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ %1 — %2</source>
+        <translation>✗ %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n migration(s): %1</source>
+        <translation>
+            <numerusform>Nach %n Migration angehalten: %1</numerusform>
+            <numerusform>Nach %n Migrationen angehalten: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s).</source>
+        <translation>
+            <numerusform>%n Migration angewendet.</numerusform>
+            <numerusform>%n Migrationen angewendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n migration(s).</source>
+        <translation>
+            <numerusform>%n Migration rückgängig gemacht.</numerusform>
+            <numerusform>%n Migrationen rückgängig gemacht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid: the files match the history.</source>
+        <translation>Gültig: Die Dateien stimmen mit der Historie überein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n Problem gefunden.</numerusform>
+            <numerusform>%n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History repaired.</source>
+        <translation>Historie repariert.</translation>
+    </message>
+    <message>
+        <source>Baseline recorded.</source>
+        <translation>Baseline gesetzt.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::ObjectDetailsView</name>
     <message>
         <source>&amp;Copy DDL</source>

@@ -501,6 +501,609 @@ Administration for PostgreSQL and SQLite.</source>
     </message>
 </context>
 <context>
+    <name>tw::ui::MigrationConfirmDialog</name>
+    <message>
+        <source>apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step / statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without a transaction (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs statement by statement outside a transaction; a failure leaves it partial and Up resumes it from the failed statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(already ran) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %n migration(s)</source>
+        <translation>
+            <numerusform>Undo %n migration</numerusform>
+            <numerusform>Undo %n migrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n migration(s)</source>
+        <translation>
+            <numerusform>Apply %n migration</numerusform>
+            <numerusform>Apply %n migrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2: %n statement(s), in this order.</source>
+        <translation>
+            <numerusform>%1 on %2: %n statement, in this order.</numerusform>
+            <numerusform>%1 on %2: %n statements, in this order.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All steps run in one transaction: any failure rolls every one of them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step runs in its own transaction with its history row; a failing step is rolled back and the ones after it do not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) run without a transaction (marked above).</source>
+        <translation>
+            <numerusform>%n step runs without a transaction (marked above).</numerusform>
+            <numerusform>%n steps run without a transaction (marked above).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationFileDetailsLoader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes since it ran:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history row keeps no text for this run (a baseline, or a row written by another tool): the statements are compared by the hash recorded for each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied checksum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File checksum now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 (line %2) changed since it ran:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 (line %2) is new:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement %1 of the applied run is no longer in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history row records no statement hashes (baseline or an older run): only the checksums can be compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n statement(s) that ran are unchanged: the edit is in comments or white space between statements.</source>
+        <translation>
+            <numerusform>The %n statement that ran is unchanged: the edit is in comments or white space between statements.</numerusform>
+            <numerusform>All %n statements that ran are unchanged: the edit is in comments or white space between statements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) unchanged.</source>
+        <translation>
+            <numerusform>%n statement unchanged.</numerusform>
+            <numerusform>%n statements unchanged.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert the file to what ran, or run Repair to record the file&apos;s current checksum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationRunView</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop between statements, and cancel the statement running now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log of migration runs appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the migration lock, held by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2 — statement %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationStateStyle</name>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied; the file is unchanged since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied yet: Up runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last attempt failed and was rolled back: the database is as before it. Fix the file, then run Up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A migration without a transaction stopped part-way. Up resumes it from the failed statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed after it was applied. Revert the edit, or run Repair to accept the file as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied, but its file is gone from the migrations directory. Restore it, or run Repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending, but a higher version is already applied: Up runs it only with out-of-order allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older than the baseline: never run on this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationStatusModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeatable: re-applied whenever its checksum changes, after the versioned files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationsFeature</name>
+    <message>
+        <source>Open a connection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Migrations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A migration is running. Cancel it and quit? The statement running now is cancelled and its migration rolled back (or left partial for Up to resume).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationsPage</name>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a connection to see its migrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the files and the history again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including the selected version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply every pending migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down to Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the applied migrations above the selected version, newest first, with their undo files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the files against the history: changed checksums, missing files, versions out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept changed checksums and clear the rows of failed attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark an existing database as being at a version, without running anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow Out-of-Order Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up also applies pending versions below the highest applied one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Steps in One Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrations — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection %1 is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No migrations directory&lt;/h3&gt;&lt;p&gt;The connection &lt;b&gt;%1&lt;/b&gt; has no &lt;code&gt;migrations:&lt;/code&gt; entry in the configuration file. Add one, pointing to the folder that holds the migration files (relative to the configuration file), then open the connection again:&lt;/p&gt;&lt;pre&gt;connections:
+  - name: %1
+    …
+    migrations: ./migrations&lt;/pre&gt;&lt;p&gt;Files are named &lt;code&gt;V1__create_people.sql&lt;/code&gt; (apply), &lt;code&gt;U1__create_people.sql&lt;/code&gt; (undo) and &lt;code&gt;R__views.sql&lt;/code&gt; (repeatable); dbmate and golang-migrate folders are read as they are. &lt;code&gt;tablewright migrate new NAME --connection %1&lt;/code&gt; creates the next file.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n migration(s) pending</source>
+        <translation>
+            <numerusform>%1: %n migration pending</numerusform>
+            <numerusform>%1: %n migrations pending</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No undo file: Down cannot undo this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- The file of this migration is not in the directory any more.
+-- Applied as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair Migration History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair rewrites the history of %1: applied files whose checksum changed get their current checksum, the rows of failed (rolled back) attempts are removed, partial migrations stay for Up to resume. Nothing in the schema changes; the repair is recorded as its own history row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repairing the history of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline records that %1 already has the schema of the given version, without running any file: versions up to it are never run here. Only for a database that has no migration applied yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline: &quot;%1&quot; is not a version (use numbers like 3 or 1.2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a baseline at version %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before anything ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing %n migration(s)…</source>
+        <translation>
+            <numerusform>Undoing %n migration…</numerusform>
+            <numerusform>Undoing %n migrations…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n migration(s)…</source>
+        <translation>
+            <numerusform>Applying %n migration…</numerusform>
+            <numerusform>Applying %n migrations…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %1 — %n statement(s), %2</source>
+        <translation>
+            <numerusform>✓ %1 — %n statement, %2</numerusform>
+            <numerusform>✓ %1 — %n statements, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n migration(s): %1</source>
+        <translation>
+            <numerusform>Stopped after %n migration: %1</numerusform>
+            <numerusform>Stopped after %n migrations: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s).</source>
+        <translation>
+            <numerusform>Applied %n migration.</numerusform>
+            <numerusform>Applied %n migrations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n migration(s).</source>
+        <translation>
+            <numerusform>Undid %n migration.</numerusform>
+            <numerusform>Undid %n migrations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid: the files match the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tw::ui::ObjectDetailsView</name>
     <message>
         <source>&amp;Copy DDL</source>

@@ -454,7 +454,7 @@ Utilisez Fichier → Ouvrir un fichier SQLite… ou ajoutez des connexions au fi
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Aid&amp;Aideamp;e</translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About Tablewright</source>
@@ -501,6 +501,613 @@ Administration de PostgreSQL et SQLite.</translation>
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationConfirmDialog</name>
+    <message>
+        <source>apply</source>
+        <translation>appliquer</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>reprendre</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>défaire</translation>
+    </message>
+    <message>
+        <source>re-apply</source>
+        <translation>réappliquer</translation>
+    </message>
+    <message>
+        <source>Step / statement</source>
+        <translation>Étape / instruction</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Undo Migrations</source>
+        <translation>Défaire des migrations</translation>
+    </message>
+    <message>
+        <source>Apply Migrations</source>
+        <translation>Appliquer des migrations</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Défaire</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>%1. %2 %3</source>
+        <translation>%1. %2 %3</translation>
+    </message>
+    <message>
+        <source>without a transaction (%1)</source>
+        <translation>sans transaction (%1)</translation>
+    </message>
+    <message>
+        <source>Runs statement by statement outside a transaction; a failure leaves it partial and Up resumes it from the failed statement.</source>
+        <translation>S&apos;exécute instruction par instruction hors transaction ; en cas d&apos;échec, la migration reste partielle et « Up » la reprend à partir de l&apos;instruction en échec.</translation>
+    </message>
+    <message>
+        <source>(already ran) %1</source>
+        <translation>(déjà exécutée) %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo %n migration(s)</source>
+        <translation>
+            <numerusform>Défaire %n migration</numerusform>
+            <numerusform>Défaire %n migrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n migration(s)</source>
+        <translation>
+            <numerusform>Appliquer %n migration</numerusform>
+            <numerusform>Appliquer %n migrations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2: %n statement(s), in this order.</source>
+        <translation>
+            <numerusform>%1 sur %2 : %n instruction, dans cet ordre.</numerusform>
+            <numerusform>%1 sur %2 : %n instructions, dans cet ordre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All steps run in one transaction: any failure rolls every one of them back.</source>
+        <translation>Toutes les étapes s&apos;exécutent dans une seule transaction : le moindre échec les annule toutes.</translation>
+    </message>
+    <message>
+        <source>Each step runs in its own transaction with its history row; a failing step is rolled back and the ones after it do not run.</source>
+        <translation>Chaque étape s&apos;exécute dans sa propre transaction avec son entrée d&apos;historique ; une étape en échec est annulée et les suivantes ne s&apos;exécutent pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) run without a transaction (marked above).</source>
+        <translation>
+            <numerusform>%n étape s&apos;exécute sans transaction (signalée ci-dessus).</numerusform>
+            <numerusform>%n étapes s&apos;exécutent sans transaction (signalées ci-dessus).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock: %1</source>
+        <translation>Verrou : %1</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationFileDetailsLoader</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Changes since it ran:</source>
+        <translation>Modifications depuis l&apos;exécution :</translation>
+    </message>
+    <message>
+        <source>The history row keeps no text for this run (a baseline, or a row written by another tool): the statements are compared by the hash recorded for each.</source>
+        <translation>L&apos;entrée d&apos;historique ne conserve pas le texte de cette exécution (une ligne de base, ou une entrée écrite par un autre outil) : les instructions sont comparées d&apos;après le hachage enregistré pour chacune.</translation>
+    </message>
+    <message>
+        <source>Applied checksum:</source>
+        <translation>Somme de contrôle à l&apos;application :</translation>
+    </message>
+    <message>
+        <source>File checksum now:</source>
+        <translation>Somme de contrôle actuelle du fichier :</translation>
+    </message>
+    <message>
+        <source>Statement %1 (line %2) changed since it ran:</source>
+        <translation>L&apos;instruction %1 (ligne %2) a changé depuis son exécution :</translation>
+    </message>
+    <message>
+        <source>Statement %1 (line %2) is new:</source>
+        <translation>L&apos;instruction %1 (ligne %2) est nouvelle :</translation>
+    </message>
+    <message>
+        <source>Statement %1 of the applied run is no longer in the file.</source>
+        <translation>L&apos;instruction %1 de l&apos;exécution appliquée n&apos;est plus dans le fichier.</translation>
+    </message>
+    <message>
+        <source>The history row records no statement hashes (baseline or an older run): only the checksums can be compared.</source>
+        <translation>L&apos;entrée d&apos;historique n&apos;enregistre aucun hachage d&apos;instruction (ligne de base ou exécution plus ancienne) : seules les sommes de contrôle peuvent être comparées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n statement(s) that ran are unchanged: the edit is in comments or white space between statements.</source>
+        <translation>
+            <numerusform>%n instruction exécutée et inchangée : la modification concerne les commentaires ou les espaces entre les instructions.</numerusform>
+            <numerusform>Les %n instructions exécutées sont toutes inchangées : la modification concerne les commentaires ou les espaces entre les instructions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) unchanged.</source>
+        <translation>
+            <numerusform>%n instruction inchangée.</numerusform>
+            <numerusform>%n instructions inchangées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revert the file to what ran, or run Repair to record the file&apos;s current checksum.</source>
+        <translation>Rétablissez le fichier tel qu&apos;il a été exécuté, ou lancez « Réparer » pour enregistrer la somme de contrôle actuelle du fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationRunView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop between statements, and cancel the statement running now</source>
+        <translation>Arrêter entre deux instructions et annuler l&apos;instruction en cours</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>The log of migration runs appears here.</source>
+        <translation>Le journal des exécutions de migrations s&apos;affiche ici.</translation>
+    </message>
+    <message>
+        <source>Waiting for the migration lock, held by %1</source>
+        <translation>En attente du verrou de migration, détenu par %1</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 — statement %3 of %4</source>
+        <translation>étape %1 sur %2 — instruction %3 sur %4</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>étape %1 sur %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationStateStyle</name>
+    <message>
+        <source>Applied</source>
+        <translation>Appliquée</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Partielle</translation>
+    </message>
+    <message>
+        <source>Checksum changed</source>
+        <translation>Somme de contrôle modifiée</translation>
+    </message>
+    <message>
+        <source>Missing file</source>
+        <translation>Fichier manquant</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Hors séquence</translation>
+    </message>
+    <message>
+        <source>Below baseline</source>
+        <translation>Sous la ligne de base</translation>
+    </message>
+    <message>
+        <source>Applied; the file is unchanged since.</source>
+        <translation>Appliquée ; le fichier n&apos;a pas changé depuis.</translation>
+    </message>
+    <message>
+        <source>Not applied yet: Up runs it.</source>
+        <translation>Pas encore appliquée : « Up » l&apos;exécute.</translation>
+    </message>
+    <message>
+        <source>The last attempt failed and was rolled back: the database is as before it. Fix the file, then run Up.</source>
+        <translation>La dernière tentative a échoué et a été annulée : la base de données est dans son état antérieur. Corrigez le fichier, puis lancez « Up ».</translation>
+    </message>
+    <message>
+        <source>A migration without a transaction stopped part-way. Up resumes it from the failed statement.</source>
+        <translation>Une migration sans transaction s&apos;est arrêtée en cours de route. « Up » la reprend à partir de l&apos;instruction en échec.</translation>
+    </message>
+    <message>
+        <source>The file changed after it was applied. Revert the edit, or run Repair to accept the file as it is now.</source>
+        <translation>Le fichier a été modifié après son application. Annulez la modification, ou lancez « Réparer » pour accepter le fichier tel qu&apos;il est.</translation>
+    </message>
+    <message>
+        <source>Applied, but its file is gone from the migrations directory. Restore it, or run Repair.</source>
+        <translation>Appliquée, mais son fichier a disparu du répertoire des migrations. Restaurez-le, ou lancez « Réparer ».</translation>
+    </message>
+    <message>
+        <source>Pending, but a higher version is already applied: Up runs it only with out-of-order allowed.</source>
+        <translation>En attente, mais une version plus élevée est déjà appliquée : « Up » ne l&apos;exécute que si les versions hors séquence sont autorisées.</translation>
+    </message>
+    <message>
+        <source>Older than the baseline: never run on this database.</source>
+        <translation>Antérieure à la ligne de base : jamais exécutée sur cette base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationStatusModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Repeatable: re-applied whenever its checksum changes, after the versioned files.</source>
+        <translation>Répétable : réappliquée à chaque changement de sa somme de contrôle, après les fichiers versionnés.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Dernière exécution</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Installed by</source>
+        <translation>Installée par</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationsFeature</name>
+    <message>
+        <source>Open a connection first.</source>
+        <translation>Ouvrez d&apos;abord une connexion.</translation>
+    </message>
+    <message>
+        <source>&amp;Migrations</source>
+        <translation>&amp;Migrations</translation>
+    </message>
+    <message>
+        <source>&amp;Migrations…</source>
+        <translation>&amp;Migrations…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>A migration is running. Cancel it and quit? The statement running now is cancelled and its migration rolled back (or left partial for Up to resume).</source>
+        <translation>Une migration est en cours. L&apos;annuler et quitter ? L&apos;instruction en cours est interrompue et sa migration annulée (ou laissée partielle pour que « Up » la reprenne).</translation>
+    </message>
+</context>
+<context>
+    <name>tw::ui::MigrationsPage</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Open a connection to see its migrations.</source>
+        <translation>Ouvrez une connexion pour voir ses migrations.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the files and the history again</source>
+        <translation>Relire les fichiers et l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Up to Selected</source>
+        <translation>Up jusqu&apos;à la sélection</translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including the selected version</source>
+        <translation>Appliquer les migrations en attente jusqu&apos;à la version sélectionnée incluse</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Apply every pending migration</source>
+        <translation>Appliquer toutes les migrations en attente</translation>
+    </message>
+    <message>
+        <source>Down to Selected</source>
+        <translation>Down jusqu&apos;à la sélection</translation>
+    </message>
+    <message>
+        <source>Undo the applied migrations above the selected version, newest first, with their undo files</source>
+        <translation>Défaire les migrations appliquées au-dessus de la version sélectionnée, de la plus récente à la plus ancienne, avec leurs fichiers d&apos;annulation</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Check the files against the history: changed checksums, missing files, versions out of order</source>
+        <translation>Comparer les fichiers à l&apos;historique : sommes de contrôle modifiées, fichiers manquants, versions hors séquence</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Réparer…</translation>
+    </message>
+    <message>
+        <source>Accept changed checksums and clear the rows of failed attempts</source>
+        <translation>Accepter les sommes de contrôle modifiées et supprimer les entrées des tentatives échouées</translation>
+    </message>
+    <message>
+        <source>Baseline…</source>
+        <translation>Ligne de base…</translation>
+    </message>
+    <message>
+        <source>Mark an existing database as being at a version, without running anything</source>
+        <translation>Marquer une base existante comme étant à une version donnée, sans rien exécuter</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Allow Out-of-Order Versions</source>
+        <translation>Autoriser les versions hors séquence</translation>
+    </message>
+    <message>
+        <source>Up also applies pending versions below the highest applied one</source>
+        <translation>« Up » applique aussi les versions en attente inférieures à la plus haute version appliquée</translation>
+    </message>
+    <message>
+        <source>All Steps in One Transaction</source>
+        <translation>Toutes les étapes dans une transaction</translation>
+    </message>
+    <message>
+        <source>Migrations — %1</source>
+        <translation>Migrations — %1</translation>
+    </message>
+    <message>
+        <source>The connection %1 is not open.</source>
+        <translation>La connexion %1 n&apos;est pas ouverte.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No migrations directory&lt;/h3&gt;&lt;p&gt;The connection &lt;b&gt;%1&lt;/b&gt; has no &lt;code&gt;migrations:&lt;/code&gt; entry in the configuration file. Add one, pointing to the folder that holds the migration files (relative to the configuration file), then open the connection again:&lt;/p&gt;&lt;pre&gt;connections:
+  - name: %1
+    …
+    migrations: ./migrations&lt;/pre&gt;&lt;p&gt;Files are named &lt;code&gt;V1__create_people.sql&lt;/code&gt; (apply), &lt;code&gt;U1__create_people.sql&lt;/code&gt; (undo) and &lt;code&gt;R__views.sql&lt;/code&gt; (repeatable); dbmate and golang-migrate folders are read as they are. &lt;code&gt;tablewright migrate new NAME --connection %1&lt;/code&gt; creates the next file.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Aucun répertoire de migrations&lt;/h3&gt;&lt;p&gt;La connexion &lt;b&gt;%1&lt;/b&gt; n&apos;a pas d&apos;entrée &lt;code&gt;migrations:&lt;/code&gt; dans le fichier de configuration. Ajoutez-en une, qui pointe vers le dossier contenant les fichiers de migration (chemin relatif au fichier de configuration), puis rouvrez la connexion :&lt;/p&gt;&lt;pre&gt;connections:
+  - name: %1
+    …
+    migrations: ./migrations&lt;/pre&gt;&lt;p&gt;Les fichiers sont nommés &lt;code&gt;V1__create_people.sql&lt;/code&gt; (appliquer), &lt;code&gt;U1__create_people.sql&lt;/code&gt; (défaire) et &lt;code&gt;R__views.sql&lt;/code&gt; (répétable) ; les dossiers dbmate et golang-migrate sont lus tels quels. &lt;code&gt;tablewright migrate new NOM --connection %1&lt;/code&gt; crée le fichier suivant.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n migration(s) pending</source>
+        <translation>
+            <numerusform>%1 : %n migration en attente</numerusform>
+            <numerusform>%1 : %n migrations en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No undo file: Down cannot undo this version.</source>
+        <translation>Pas de fichier d&apos;annulation : « Down » ne peut pas défaire cette version.</translation>
+    </message>
+    <message>
+        <source>-- The file of this migration is not in the directory any more.
+-- Applied as: %1</source>
+        <translation>-- Le fichier de cette migration n&apos;est plus dans le répertoire.
+-- Appliquée en tant que : %1</translation>
+    </message>
+    <message>
+        <source>-- Reading %1…</source>
+        <translation>-- Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Validating %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>Repair Migration History</source>
+        <translation>Réparer l&apos;historique des migrations</translation>
+    </message>
+    <message>
+        <source>Repair rewrites the history of %1: applied files whose checksum changed get their current checksum, the rows of failed (rolled back) attempts are removed, partial migrations stay for Up to resume. Nothing in the schema changes; the repair is recorded as its own history row.</source>
+        <translation>La réparation réécrit l&apos;historique de %1 : les fichiers appliqués dont la somme de contrôle a changé reçoivent leur somme de contrôle actuelle, les entrées des tentatives échouées (annulées) sont supprimées, les migrations partielles restent pour que « Up » les reprenne. Rien ne change dans le schéma ; la réparation est enregistrée comme une entrée d&apos;historique à part entière.</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Réparer</translation>
+    </message>
+    <message>
+        <source>Repairing the history of %1…</source>
+        <translation>Réparation de l&apos;historique de %1…</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Ligne de base</translation>
+    </message>
+    <message>
+        <source>Baseline records that %1 already has the schema of the given version, without running any file: versions up to it are never run here. Only for a database that has no migration applied yet.</source>
+        <translation>La ligne de base indique que %1 a déjà le schéma de la version donnée, sans exécuter aucun fichier : les versions jusqu&apos;à celle-ci ne seront jamais exécutées ici. Uniquement pour une base de données sur laquelle aucune migration n&apos;a encore été appliquée.</translation>
+    </message>
+    <message>
+        <source>Record Baseline</source>
+        <translation>Enregistrer la ligne de base</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version :</translation>
+    </message>
+    <message>
+        <source>Baseline: &quot;%1&quot; is not a version (use numbers like 3 or 1.2).</source>
+        <translation>Ligne de base : « %1 » n&apos;est pas une version (utilisez des nombres comme 3 ou 1.2).</translation>
+    </message>
+    <message>
+        <source>Recording a baseline at version %1…</source>
+        <translation>Enregistrement de la ligne de base à la version %1…</translation>
+    </message>
+    <message>
+        <source>Planning %1…</source>
+        <translation>Planification : %1…</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>Impossible d&apos;exécuter %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Rien à défaire.</translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>Rien à appliquer.</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything ran.</source>
+        <translation>Annulé avant toute exécution.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing %n migration(s)…</source>
+        <translation>
+            <numerusform>Annulation de %n migration…</numerusform>
+            <numerusform>Annulation de %n migrations…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n migration(s)…</source>
+        <translation>
+            <numerusform>Application de %n migration…</numerusform>
+            <numerusform>Application de %n migrations…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>Échec de %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %1 — %n statement(s), %2</source>
+        <translation>
+            <numerusform>✓ %1 — %n instruction, %2</numerusform>
+            <numerusform>✓ %1 — %n instructions, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ %1 — %2</source>
+        <translation>✗ %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n migration(s): %1</source>
+        <translation>
+            <numerusform>Arrêt après %n migration : %1</numerusform>
+            <numerusform>Arrêt après %n migrations : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s).</source>
+        <translation>
+            <numerusform>%n migration appliquée.</numerusform>
+            <numerusform>%n migrations appliquées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid %n migration(s).</source>
+        <translation>
+            <numerusform>%n migration défaite.</numerusform>
+            <numerusform>%n migrations défaites.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid: the files match the history.</source>
+        <translation>Valide : les fichiers correspondent à l&apos;historique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problème trouvé.</numerusform>
+            <numerusform>%n problèmes trouvés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History repaired.</source>
+        <translation>Historique réparé.</translation>
+    </message>
+    <message>
+        <source>Baseline recorded.</source>
+        <translation>Ligne de base enregistrée.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
     </message>
 </context>
 <context>

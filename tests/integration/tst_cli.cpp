@@ -32,6 +32,16 @@ class TestCli : public QObject
     QTemporaryDir m_dir;
 
 private slots:
+    void windowModuleLoadsWithoutASubcommand()
+    {
+        // The binary maps no GUI library itself; without a subcommand it loads
+        // tablewright-gui.so, whose QCommandLineParser answers --help.
+        const Run help = test::runApp(QStringLiteral(TW_APP_BINARY), {QStringLiteral("--help")},
+                                      {{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")}});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QLatin1String("--demo")), qPrintable(help.out + help.err));
+    }
+
     void versionPrintsTheVersion()
     {
         const Run run = runApp({QStringLiteral("version")});
