@@ -29,7 +29,8 @@ Status validateSearchText(const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return Error(ErrorCode::ValidationFailed, QStringLiteral("the search text is empty"));
-    if (trimmed.size() > kMaxSearchTextChars)
+    // Characters as people count them: an emoji is one, not two UTF-16 units.
+    if (trimmed.toUcs4().size() > kMaxSearchTextChars)
         return Error(ErrorCode::ValidationFailed,
                      QStringLiteral("the search text is longer than %1 characters").arg(kMaxSearchTextChars));
     if (trimmed.contains(QChar(0)))

@@ -1,5 +1,7 @@
 #include "RestTransaction.h"
 
+#include "RestShapeCache.h"
+
 #include "catalog/CatalogService.h"
 #include "db/ConnectionRegistry.h"
 #include "db/Session.h"
@@ -23,13 +25,8 @@ Status checkBounds(const QList<RestWrite> &operations)
     return {};
 }
 
-} // namespace
-
-Result<RestTransactionResult> runRestTransaction(db::Session &session, const QList<RestWrite> &operations,
-                                                 bool rollback)
+Result<RestTransactionResult> runOnce(db::Session &session, const QList<RestWrite> &operations, bool rollback)
 {
-    if (Status bounded = checkBounds(operations); !bounded.ok())
-        return bounded.error();
     db::Transaction tx(session);
     if (!tx.begun().ok())
         return tx.begun().error();
@@ -48,10 +45,39 @@ Result<RestTransactionResult> runRestTransaction(db::Session &session, const QLi
         out.results << std::move(written).value();
     }
     const Status ended = rollback ? tx.rollback() : tx.commit();
-    if (!ended.ok())
-        return ended.error();
+    if (!ended.ok()) {
+        // A failed COMMIT (a deferred constraint) comes back as the driver's
+        // whole text, DETAIL and its row values included, about tables the
+        // caller may not read: only the SQLSTATE goes out.
+        const Error &raw = ended.error();
+        const QString state = raw.details().value(QStringLiteral("sqlstate")).toString();
+        QVariantMap details;
+        if (!state.isEmpty())
+            details.insert(QStringLiteral("sqlstate"), state);
+        return Error(raw.code(),
+                     state.isEmpty() ? QStringLiteral("the transaction could not be committed")
+                                     : QStringLiteral("the transaction could not be committed (SQLSTATE %1): a deferred "
+                                                      "constraint or a concurrent change refused it")
+                                           .arg(state),
+                     details);
+    }
     out.committed = !rollback;
     return out;
+}
+
+} // namespace
+
+Result<RestTransactionResult> runRestTransaction(db::Session &session, const QList<RestWrite> &operations,
+                                                 bool rollback)
+{
+    if (Status bounded = checkBounds(operations); !bounded.ok())
+        return bounded.error();
+    auto result = runOnce(session, operations, rollback);
+    // A table changed since its shape was cached (runRestWrite has dropped
+    // that shape): everything rolled back, so the whole transaction once more.
+    if (!result && failedOperation(result.error()) && isStaleShapeError(result.error()))
+        result = runOnce(session, operations, rollback);
+    return result;
 }
 
 QFuture<Result<RestTransactionResult>> runRestTransaction(db::ConnectionRegistry &registry, const QString &connection,

@@ -101,6 +101,9 @@ Result<QList<RestStatement>> RestWriteSql::make(const db::Dialect &dialect, cons
     for (const QString &column : target) {
         if (!shape.column(column))
             return unknownColumnError(shape.table, column);
+        // Which hidden columns carry a unique index is theirs to hide too.
+        if (write.options.hiddenColumns.contains(column))
+            return hiddenColumnError(shape.table, column);
     }
     if (upsert && target.isEmpty() && write.options.resolution == RestWriteOptions::Resolution::MergeDuplicates)
         return restError(http::rest::kBadQuery,

@@ -1,6 +1,7 @@
 #include "OpenApiTable.h"
 
 #include "OpenApiParts.h"
+#include "VisibleSnapshot.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -118,7 +119,8 @@ TableEntry tableEntry(const QString &connection, bool postgres, const catalog::R
         if (column.hidden || access.hiddenColumns.contains(column.name))
             continue;
         const QStringList notes = keyColumns.contains(column.name) ? QStringList{QStringLiteral("Primary key.")} : QStringList{};
-        const QJsonObject property = types.columnSchema(column, notes);
+        const QJsonObject property =
+            types.columnSchema(v1::visibleColumn(column, QSet<QString>(access.hiddenColumns.cbegin(), access.hiddenColumns.cend())), notes);
         properties.insert(column.name, property);
         if (!property.value(QStringLiteral("readOnly")).toBool())
             writable.insert(column.name, property);

@@ -104,6 +104,8 @@ Relation visibleRelation(const Relation &source, const Visibility &visibility)
         return r;
     const QList<QRegularExpression> words = wordPatterns(hidden);
     r.columns.removeIf([&](const Column &c) { return hidden.contains(c.name); });
+    for (Column &c : r.columns)
+        c = visibleColumn(c, hidden);
     r.constraints.removeIf([&](const Constraint &c) {
         return intersects(c.columns, hidden) || mentionsAny(c.definition, words);
     });
@@ -118,6 +120,15 @@ Relation visibleRelation(const Relation &source, const Visibility &visibility)
 }
 
 } // namespace
+
+catalog::Column visibleColumn(const catalog::Column &column, const QSet<QString> &hidden)
+{
+    if (hidden.isEmpty() || column.generated.isEmpty() || !mentionsAny(column.generated, wordPatterns(hidden)))
+        return column;
+    catalog::Column out = column;
+    out.generated = QStringLiteral("(an expression over columns hidden from you)");
+    return out;
+}
 
 Snapshot visibleSnapshot(const Snapshot &snapshot, const Policy &policy, const QStringList &roles, const QString &connection)
 {

@@ -18,10 +18,15 @@ QString policyName(const catalog::QualifiedName &name);
 //   is built on them: constraints, indexes and triggers whose columns or
 //   definition name one, foreign keys pointing at one, sequences owned by
 //   one, and SQLite's stored CREATE text of the table (it names every
-//   column).
+//   column), and generation expressions that name one (visibleColumn).
 // Schemas, routines, types and extensions are not tables and stay. A view's
 // definition is shown as stored, even when it reads a table the caller may
 // not: the text is the view's.
+// A column as a caller with these hidden columns may see it: a generation
+// expression naming one of them is replaced by a placeholder (the column
+// stays generated, so read-only).
+catalog::Column visibleColumn(const catalog::Column &column, const QSet<QString> &hidden);
+
 catalog::Snapshot visibleSnapshot(const catalog::Snapshot &snapshot, const Policy &policy, const QStringList &roles,
                                   const QString &connection);
 
