@@ -70,6 +70,17 @@ private:
         return row;
     }
 
+    // The row of a step that ran whole inside a transaction, written in it.
+    HistoryRow appliedRow(const PlannedStep &step, const StepOutcome &outcome, qint64 elapsedMs) const
+    {
+        HistoryRow row = rowFor(step);
+        row.statementsApplied = outcome.statementsApplied;
+        for (const ScriptStatement &statement : step.statements)
+            row.statementHashes << statementHash(statement.text);
+        row.executionMs = elapsedMs;
+        return row;
+    }
+
     StepOutcome outcomeFor(const PlannedStep &step) const
     {
         StepOutcome out;
@@ -204,12 +215,7 @@ private:
                 }
             }
             if (ok) {
-                HistoryRow row = rowFor(step);
-                row.statementsApplied = outcome.statementsApplied;
-                for (const ScriptStatement &statement : step.statements)
-                    row.statementHashes << statementHash(statement.text);
-                row.executionMs = timer.elapsed();
-                auto written = insertHistoryRow(m_session, m_schema, row);
+                auto written = insertHistoryRow(m_session, m_schema, appliedRow(step, outcome, timer.elapsed()));
                 Status committed = written ? tx.commit() : Status(written.error());
                 if (!committed.ok()) {
                     ok = false;
@@ -320,12 +326,7 @@ private:
             timer.start();
             bool ok = runStatements(step, i + 1, 0, outcome, {});
             if (ok) {
-                HistoryRow row = rowFor(step);
-                row.statementsApplied = outcome.statementsApplied;
-                for (const ScriptStatement &statement : step.statements)
-                    row.statementHashes << statementHash(statement.text);
-                row.executionMs = timer.elapsed();
-                if (auto written = insertHistoryRow(m_session, m_schema, row); !written) {
+                if (auto written = insertHistoryRow(m_session, m_schema, appliedRow(step, outcome, timer.elapsed())); !written) {
                     ok = false;
                     fail(outcome, nullptr, written.error());
                 }

@@ -64,6 +64,29 @@ int statusForPgrstCode(const QString &code)
 
 } // namespace
 
+std::optional<HttpResponse> connectionRefusal(const ServerState &state, const QString &connection,
+                                              const QStringList &roles, Permission needed)
+{
+    if (!state.registry)
+        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("no connections are open")));
+    const config::ConnectionProfile *profile = state.config.find(connection);
+    if (!profile || state.policy.permissions(roles, connection).isEmpty()) {
+        HttpResponse missing = errorResponse(404, QStringLiteral("NOT_FOUND"), QStringLiteral("no connection named '%1'").arg(connection));
+        if (profile)
+            missing.auditReason = QStringLiteral("connection not visible to the caller");
+        return missing;
+    }
+    if (!state.policy.allows(roles, needed, connection)) {
+        const QString name = permissionName(needed);
+        HttpResponse denied = forbiddenResponse(QStringLiteral("%1 is not granted on connection '%2'").arg(name, connection));
+        denied.auditReason = QStringLiteral("%1 not granted on connection %2").arg(name, connection);
+        return denied;
+    }
+    if (!state.registry->pool(connection))
+        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(connection)));
+    return std::nullopt;
+}
+
 QString defaultSchema(config::Driver driver)
 {
     return driver == config::Driver::Postgres ? QStringLiteral("public") : QStringLiteral("main");

@@ -37,6 +37,13 @@ std::variant<RestTarget, HttpResponse> restTarget(const ServerState &state, cons
                                                   Permission permission);
 
 // The schema a bare table name means: public (PostgreSQL), main (SQLite).
+// The checks every /api/v1 connection route starts with: the connection
+// must exist and be visible to the caller (else 404, the same as an unknown
+// one, audited when it exists), the caller must hold `needed` somewhere on it
+// (403), and its pool must be open (503).
+std::optional<HttpResponse> connectionRefusal(const ServerState &state, const QString &connection,
+                                              const QStringList &roles, Permission needed);
+
 QString defaultSchema(config::Driver driver);
 // "orders" → "public.orders" / "main.orders": the policy is written over
 // qualified names, and the core is given the same name, so a bare one cannot

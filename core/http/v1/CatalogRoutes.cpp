@@ -34,25 +34,9 @@ struct Caller
 // must be open (503).
 std::optional<HttpResponse> refusal(Caller &caller)
 {
-    const ServerState &state = *caller.state;
-    if (!state.registry)
-        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("no connections are open")));
-    const config::ConnectionProfile *profile = state.config.find(caller.connection);
-    if (!profile || state.policy.permissions(caller.roles, caller.connection).isEmpty()) {
-        HttpResponse missing = errorResponse(404, QStringLiteral("NOT_FOUND"),
-                                             QStringLiteral("no connection named '%1'").arg(caller.connection));
-        if (profile)
-            missing.auditReason = QStringLiteral("connection not visible to the caller");
-        return missing;
-    }
-    if (!state.policy.allows(caller.roles, Permission::Read, caller.connection)) {
-        HttpResponse denied = forbiddenResponse(QStringLiteral("database:read is not granted on connection '%1'").arg(caller.connection));
-        denied.auditReason = QStringLiteral("database:read not granted on connection %1").arg(caller.connection);
-        return denied;
-    }
-    if (!state.registry->pool(caller.connection))
-        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(caller.connection)));
-    caller.driver = profile->driver;
+    if (auto refused = rest::connectionRefusal(*caller.state, caller.connection, caller.roles, Permission::Read))
+        return refused;
+    caller.driver = caller.state->config.find(caller.connection)->driver;
     return std::nullopt;
 }
 

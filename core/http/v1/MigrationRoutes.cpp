@@ -44,27 +44,9 @@ Caller callerOf(const RequestContext &context)
 // database:migrate on it (403) and its pool must be open (503).
 std::optional<HttpResponse> refusal(const ServerState &state, const Caller &caller)
 {
-    if (!state.registry)
-        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("no connections are open")));
-    const config::ConnectionProfile *profile = state.config.find(caller.connection);
-    if (!profile || state.policy.permissions(caller.roles, caller.connection).isEmpty()) {
-        HttpResponse missing = errorResponse(404, QStringLiteral("NOT_FOUND"),
-                                             QStringLiteral("no connection named '%1'").arg(caller.connection));
-        if (profile)
-            missing.auditReason = QStringLiteral("connection not visible to the caller");
-        return missing;
-    }
     // Migrating is about the database as a whole, not one table: any rule
     // granting database:migrate (or admin) on the connection counts.
-    if (!state.policy.allows(caller.roles, Permission::Migrate, caller.connection)) {
-        HttpResponse denied = forbiddenResponse(
-            QStringLiteral("database:migrate is not granted on connection '%1'").arg(caller.connection));
-        denied.auditReason = QStringLiteral("database:migrate not granted on connection %1").arg(caller.connection);
-        return denied;
-    }
-    if (!state.registry->pool(caller.connection))
-        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(caller.connection)));
-    return std::nullopt;
+    return rest::connectionRefusal(state, caller.connection, caller.roles, Permission::Migrate);
 }
 
 HttpResponse badBody(const QString &message, const QString &hint = {})

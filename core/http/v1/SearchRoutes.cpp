@@ -48,25 +48,9 @@ HttpResponse badRequest(const QString &message)
 // it (403), an open pool (503).
 std::optional<HttpResponse> refusal(SearchCall &call)
 {
-    const ServerState &state = *call.state;
-    if (!state.registry)
-        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("no connections are open")));
-    const config::ConnectionProfile *profile = state.config.find(call.connection);
-    if (!profile || state.policy.permissions(call.roles, call.connection).isEmpty()) {
-        HttpResponse missing = errorResponse(404, QStringLiteral("NOT_FOUND"),
-                                             QStringLiteral("no connection named '%1'").arg(call.connection));
-        if (profile)
-            missing.auditReason = QStringLiteral("connection not visible to the caller");
-        return missing;
-    }
-    if (!state.policy.allows(call.roles, Permission::Read, call.connection)) {
-        HttpResponse denied = forbiddenResponse(QStringLiteral("database:read is not granted on connection '%1'").arg(call.connection));
-        denied.auditReason = QStringLiteral("database:read not granted on connection %1").arg(call.connection);
-        return denied;
-    }
-    if (!state.registry->pool(call.connection))
-        return errorResponse(Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' is not open").arg(call.connection)));
-    call.driver = profile->driver;
+    if (auto refused = rest::connectionRefusal(*call.state, call.connection, call.roles, Permission::Read))
+        return refused;
+    call.driver = call.state->config.find(call.connection)->driver;
     return std::nullopt;
 }
 
