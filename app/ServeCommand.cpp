@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QScopeGuard>
 
 #include <cstdio>
 
@@ -23,6 +24,8 @@ namespace tw::app {
 namespace {
 
 constexpr int kConfigError = 2;
+// How long a request's log line may wait in the buffer.
+constexpr int kLogFlushIntervalMs = 100;
 
 } // namespace
 
@@ -53,6 +56,10 @@ int runServe(QCoreApplication &app)
     QFile errorStream;
     errorStream.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
     log::installJsonLogHandler(&errorStream, false);
+    // A line per request: written in batches (warnings and worse at once).
+    // Whatever is still buffered goes out before errorStream closes.
+    log::setJsonLogBuffering(kLogFlushIntervalMs);
+    const auto flushLog = qScopeGuard([] { log::setJsonLogBuffering(0); });
 
     const auto loaded = config::loadConfig(QProcessEnvironment::systemEnvironment(), parser.value(configOption));
     if (!loaded.ok()) {

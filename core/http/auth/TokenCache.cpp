@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QMutexLocker>
 
+#include <openssl/evp.h>
+
 namespace tw::http::auth {
 
 TokenCache::TokenCache(int capacity)
@@ -12,6 +14,15 @@ TokenCache::TokenCache(int capacity)
 
 QByteArray TokenCache::digestOf(QByteArrayView token)
 {
+    // OpenSSL's SHA-256 uses the CPU's SHA extensions where present: several
+    // times faster than Qt 6.4's portable one, and this runs on every
+    // request (the same digest either way).
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int length = 0;
+    if (EVP_Digest(token.data(), size_t(token.size()), reinterpret_cast<unsigned char *>(digest.data()), &length,
+                   EVP_sha256(), nullptr) == 1
+        && length == 32)
+        return digest;
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
 }
 
