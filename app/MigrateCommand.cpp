@@ -262,8 +262,7 @@ int runMigrate(QCoreApplication &app)
     const bool creates = options.command == u"up" || options.command == u"ensure" || options.command == u"baseline";
     if (profile->driver == config::Driver::Sqlite && creates && profile->database != u":memory:"
         && !QFileInfo::exists(profile->database) && QFileInfo(profile->database).absoluteDir().exists()) {
-        if (Status created = db::createSqliteDatabase(profile->database, QStringLiteral("PRAGMA user_version = 0;"));
-            !created.ok())
+        if (Status created = db::createEmptySqliteDatabase(profile->database); !created.ok())
             return reportError(options, created.error());
         err() << "created the SQLite database " << profile->database << Qt::endl;
     }

@@ -49,4 +49,10 @@ Status createSqliteDatabase(const QString &path, const QString &script)
     return {};
 }
 
+Status createEmptySqliteDatabase(const QString &path)
+{
+    // A statement that writes, so the file gets its header and is a database.
+    return createSqliteDatabase(path, QStringLiteral("PRAGMA user_version = 0;"));
+}
+
 } // namespace tw::db

@@ -12,4 +12,8 @@ namespace tw::db {
 // Blocking: call it from a worker thread (QtConcurrent::run), never the GUI.
 Status createSqliteDatabase(const QString &path, const QString &script);
 
+// An empty database at `path` (`migrate up` on a SQLite file that does not
+// exist yet, as dbmate does). Same rules as above.
+Status createEmptySqliteDatabase(const QString &path);
+
 } // namespace tw::db

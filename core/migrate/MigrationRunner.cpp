@@ -99,7 +99,13 @@ private:
     {
         if (cancelled())
             return Error(ErrorCode::QueryCancelled, QStringLiteral("cancelled before this statement"));
+        // Cancel requests go to the server only while a migration statement
+        // runs, so they never hit the runner's own history writes.
+        if (m_control)
+            m_control->attach(&m_session.native());
         Status done = m_session.executeScript(statement.text);
+        if (m_control)
+            m_control->detach();
         if (!done.ok() && cancelled())
             return Error(ErrorCode::QueryCancelled, QStringLiteral("cancelled while it ran"));
         return done;
@@ -126,13 +132,25 @@ private:
     // A failed attempt that was rolled back leaves one row saying so,
     // written after the rollback: the database is as before, the history
     // tells what happened.
+    // A cancel request sent while a statement ran may reach the server just
+    // after it ended and hit the next statement, one of the runner's own: a
+    // cancel is one-shot, so that statement is run once more.
+    template<typename Fn>
+    auto survivingLateCancel(Fn fn) -> decltype(fn())
+    {
+        auto result = fn();
+        if (!result && cancelled() && result.error().details().value(QStringLiteral("sqlstate")).toString() == u"57014")
+            result = fn();
+        return result;
+    }
+
     void recordRolledBack(const PlannedStep &step, const StepOutcome &outcome)
     {
         HistoryRow row = rowFor(step);
         row.status = HistoryRow::Status::FailedRolledBack;
         row.executionMs = outcome.executionMs;
         row.error = outcome.error;
-        if (auto written = insertHistoryRow(m_session, m_schema, row); !written)
+        if (auto written = survivingLateCancel([&] { return insertHistoryRow(m_session, m_schema, row); }); !written)
             m_report.problems << QStringLiteral("could not record the failure of %1: %2")
                                      .arg(step.script.fileName, written.error().message());
     }
@@ -305,7 +323,7 @@ private:
         }
         row.error = m_report.steps.constLast().error;
         row.executionMs = outcome.executionMs;
-        if (Status updated = updateHistoryRow(m_session, m_schema, row); !updated.ok())
+        if (Status updated = survivingLateCancel([&] { return updateHistoryRow(m_session, m_schema, row); }); !updated.ok())
             m_report.problems << QStringLiteral("could not record where %1 stopped: %2")
                                      .arg(step.script.fileName, updated.error().message());
     }
@@ -430,17 +448,6 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
     // prepared statements dropped, the runner's own settings): the
     // connection is closed after the run instead of going back to the pool.
     session.retireConnectionAfterJob();
-    if (control)
-        control->attach(&session.native());
-    struct Detach
-    {
-        MigrationControl *control;
-        ~Detach()
-        {
-            if (control)
-                control->detach();
-        }
-    } detach{control};
 
     LockOptions lockOptions;
     lockOptions.timeoutMs = request.lockTimeoutMs;
@@ -497,6 +504,8 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         break;
     }
     auto after = readHistory(session, schema.value());
+    if (!after && control && control->isCancelled() && after.error().details().value(QStringLiteral("sqlstate")).toString() == u"57014")
+        after = readHistory(session, schema.value()); // a late cancel request (see StepRunner::survivingLateCancel)
     if (!after)
         return after.error();
     report.status = migrationStatus(files.value(), after.value());
