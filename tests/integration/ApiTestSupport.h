@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTest>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -226,5 +227,20 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// The four keys every /api/v1 error carries, and nothing else.
+inline bool isErrorShape(const HttpReply &reply)
+{
+    return reply.json().keys()
+           == QStringList{QStringLiteral("code"), QStringLiteral("details"), QStringLiteral("hint"), QStringLiteral("message")};
+}
+
+// The data rows of a test run on both engines: connection "main" (SQLite) and "pg".
+inline void addConnectionRows()
+{
+    QTest::addColumn<QString>("connection");
+    QTest::newRow("sqlite") << QStringLiteral("main");
+    QTest::newRow("postgres") << QStringLiteral("pg");
+}
 
 } // namespace tw::test

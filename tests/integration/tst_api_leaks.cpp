@@ -87,12 +87,7 @@ class ApiLeaksTest : public QObject
         auto result = resultOf(pool->run([sql](db::Session &s) { return s.scalar(sql); }));
         return result ? result.value() : QVariant(QStringLiteral("<error: %1>").arg(result.error().message()));
     }
-    static void connections()
-    {
-        QTest::addColumn<QString>("connection");
-        QTest::newRow("sqlite") << QStringLiteral("main");
-        QTest::newRow("postgres") << QStringLiteral("pg");
-    }
+    static void connections() { addConnectionRows(); }
     static QString show(const HttpReply &r) { return QStringLiteral("%1 %2").arg(r.status).arg(QString::fromUtf8(r.body.left(600))); }
 
 private slots:

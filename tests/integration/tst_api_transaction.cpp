@@ -122,18 +122,7 @@ class TstApiTransaction : public QObject
         return auditRecordsOf(m_api->auditPath(), requestId);
     }
 
-    static bool isErrorShape(const HttpReply &reply)
-    {
-        return reply.json().keys()
-               == QStringList{QStringLiteral("code"), QStringLiteral("details"), QStringLiteral("hint"), QStringLiteral("message")};
-    }
-
-    static void connections()
-    {
-        QTest::addColumn<QString>("connection");
-        QTest::newRow("sqlite") << QStringLiteral("main");
-        QTest::newRow("postgres") << QStringLiteral("pg");
-    }
+    static void connections() { addConnectionRows(); }
 
 private slots:
     void initTestCase()
