@@ -3,6 +3,8 @@
 #include "CliOutput.h"
 #include "migrate/MigrationHistory.h"
 
+#include <QTimeZone>
+
 namespace tw::app {
 
 namespace {
@@ -11,7 +13,10 @@ QString when(const std::optional<migrate::HistoryRow> &row)
 {
     if (!row || !row->installedOn.isValid())
         return {};
-    return row->installedOn.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // The zone looked up once: toLocalTime() asks the C library, which
+    // stats /etc/localtime on every call (a thousand rows, a thousand stats).
+    static const QTimeZone local = QTimeZone::systemTimeZone();
+    return row->installedOn.toTimeZone(local).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 void printStatus(const migrate::MigrationReport &report)

@@ -6,10 +6,10 @@
 #include "RestSqlErrors.h"
 #include "TableDescriber.h"
 #include "catalog/CatalogService.h"
+#include "crypto/Sha256.h"
 #include "db/ConnectionRegistry.h"
 #include "db/Session.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,7 +67,7 @@ Result<TableShape> describeRestTable(db::Session &session, const QString &table)
 
 QByteArray restEntityTag(const QByteArray &jsonArrayOfOneRow)
 {
-    return '"' + QCryptographicHash::hash(jsonArrayOfOneRow, QCryptographicHash::Sha256).toHex().left(32) + '"';
+    return '"' + crypto::sha256(jsonArrayOfOneRow).toHex().left(32) + '"';
 }
 
 catalog::QualifiedName restTableName(const QString &table)

@@ -1,8 +1,10 @@
 #include "MigrationFiles.h"
 
-#include <QCryptographicHash>
+#include "SqlFileReader.h"
+#include "crypto/Sha256.h"
+
 #include <QDir>
-#include <QFile>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
@@ -145,99 +147,153 @@ std::optional<MigrationScript> parseMigrationFileName(const QString &fileName)
 
 QString migrationChecksum(const QString &sql)
 {
-    QString text = sql;
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
-    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    text.replace(u'\r', u'\n');
-    return QStringLiteral("sha256:")
-           + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    // On the UTF-8 bytes, which is what the text was read from: no copy of
+    // the text, and crypto::sha256 (OpenSSL's) rather than Qt's portable
+    // one. The digest is the same as before.
+    QByteArray bytes = sql.toUtf8();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    if (bytes.contains('\r')) {
+        bytes.replace("\r\n", "\n");
+        bytes.replace('\r', '\n');
+    }
+    return QStringLiteral("sha256:") + QString::fromLatin1(crypto::sha256(bytes).toHex());
 }
+
+namespace {
+
+// One file, read and checked on its own: the costly part of reading a
+// directory, so files are loaded in parallel and put together in order.
+struct LoadedFile
+{
+    std::optional<Error> error;
+    bool ignored = false;
+    QList<MigrationScript> scripts;   // one, or two for a dbmate file with a down section
+};
+
+LoadedFile loadFile(const QDir &dir, const QString &name)
+{
+    static const QRegularExpression versionShaped(QStringLiteral(R"(^(?:[VU][0-9][0-9._]*__.+|[0-9]+_.+)\.sql$)"));
+    LoadedFile out;
+    auto parsed = parseMigrationFileName(name);
+    if (!parsed && versionShaped.match(name).hasMatch()) {
+        out.error = Error(ErrorCode::ValidationFailed,
+                          QStringLiteral("%1: its version is not one Tablewright can compare (numbers of at most 18 digits, "
+                                         "separated by dots)").arg(name));
+        return out;
+    }
+    if (!parsed) {
+        out.ignored = true;
+        return out;
+    }
+    const auto bytes = readWholeFile(dir.filePath(name));
+    if (!bytes) {
+        out.error = bytes.error();
+        return out;
+    }
+    auto decoder = QStringDecoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(bytes.value());
+    if (decoder.hasError()) {
+        out.error = Error(ErrorCode::ValidationFailed, QStringLiteral("%1 is not UTF-8 text").arg(name));
+        return out;
+    }
+    // A NUL ends the statement text at the C API: what ran would not be what the file says.
+    if (text.contains(QChar(0))) {
+        out.error = Error(ErrorCode::ValidationFailed, QStringLiteral("%1 holds a NUL character (line %2)")
+                                                           .arg(name)
+                                                           .arg(text.left(text.indexOf(QChar(0))).count(u'\n') + 1));
+        return out;
+    }
+    const auto finish = [&out](MigrationScript script) {
+        if (script.sql.contains(kNoTransactionMarker))
+            script.noTransaction = true;
+        script.checksum = migrationChecksum(script.sql);
+        out.scripts << std::move(script);
+    };
+    const bool dbmateFile = !name.startsWith(u'V') && !name.startsWith(u'U') && !name.startsWith(u'R')
+                            && !name.endsWith(QLatin1String(".up.sql")) && !name.endsWith(QLatin1String(".down.sql"));
+    if (!dbmateFile) {
+        parsed->sql = text;
+        finish(*parsed);
+        return out;
+    }
+    const auto sections = dbmateSections(text);
+    if (!sections) {
+        out.error = Error(ErrorCode::ValidationFailed,
+                          QStringLiteral("%1 looks like a dbmate migration but has no \"-- migrate:up\" line").arg(name));
+        return out;
+    }
+    MigrationScript up = *parsed;
+    up.sql = sections->up;
+    up.firstLine = sections->upLine;
+    up.noTransaction = sections->upNoTransaction;
+    finish(up);
+    if (sections->down && !sections->down->trimmed().isEmpty()) {
+        MigrationScript down = *parsed;
+        down.kind = MigrationKind::Undo;
+        down.sql = *sections->down;
+        down.firstLine = sections->downLine;
+        down.noTransaction = sections->downNoTransaction;
+        finish(down);
+    }
+    return out;
+}
+
+} // namespace
 
 Result<MigrationDirectory> readMigrationDirectory(const QString &path)
 {
     const QDir dir(path);
     if (!dir.exists())
         return Error(ErrorCode::NotFound, QStringLiteral("the migrations directory %1 does not exist").arg(path));
-    // An unreadable folder lists as empty: every applied migration would
-    // look like a missing file and `status` would say "up to date".
+    // An unreadable folder must not list as empty: every applied migration
+    // would look like a missing file and `status` would say "up to date".
     if (const QFileInfo info(path); !info.isReadable() || !info.isExecutable())
         return Error(ErrorCode::ValidationFailed, QStringLiteral("the migrations directory %1 cannot be read").arg(path));
+    // Unreadable files are listed too: opening them fails loudly below.
+    const auto names = listSqlFiles(path);
+    if (!names)
+        return names.error();
+    // Reading, decoding and hashing a thousand files is most of a `status`:
+    // spread over the cores when there are enough files to pay for it (the
+    // calling thread takes part, so a pool thread calling this never waits
+    // on a starved pool).
+    const auto load = [&dir](const QString &name) { return loadFile(dir, name); };
+    const QList<LoadedFile> loaded = names.value().size() >= 64
+                                         ? QtConcurrent::blockingMapped<QList<LoadedFile>>(names.value(), load)
+                                         : [&] {
+                                               QList<LoadedFile> one;
+                                               for (const QString &name : names.value())
+                                                   one << load(name);
+                                               return one;
+                                           }();
+    // Put together in name order: the first problem by name is the one reported.
     MigrationDirectory out;
     QHash<QString, QString> claimed; // "V1.2" / "U1.2" / "Rname" → file
-    auto add = [&](MigrationScript script) -> Status {
-        const QString key = script.kind == MigrationKind::Repeatable
-                                ? QStringLiteral("R") + script.description.toLower()
-                                : (script.kind == MigrationKind::Versioned ? QStringLiteral("V") : QStringLiteral("U"))
-                                      + script.version->normalized();
-        if (claimed.contains(key))
-            return Error(ErrorCode::ValidationFailed,
-                         QStringLiteral("%1 and %2 are the same migration (%3)")
-                             .arg(claimed.value(key), script.fileName,
-                                  script.version ? QStringLiteral("version ") + script.version->normalized()
-                                                 : script.description),
-                         {{QStringLiteral("files"), QStringList{claimed.value(key), script.fileName}}});
-        claimed.insert(key, script.fileName);
-        if (script.sql.contains(kNoTransactionMarker))
-            script.noTransaction = true;
-        script.checksum = migrationChecksum(script.sql);
-        (script.kind == MigrationKind::Versioned ? out.versioned
-         : script.kind == MigrationKind::Undo    ? out.undo
-                                                 : out.repeatable) << std::move(script);
-        return {};
-    };
-    // Unreadable files are listed too: opening them fails loudly below.
-    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    static const QRegularExpression versionShaped(QStringLiteral(R"(^(?:[VU][0-9][0-9._]*__.+|[0-9]+_.+)\.sql$)"));
-    for (const QString &name : files) {
-        auto parsed = parseMigrationFileName(name);
-        if (!parsed && versionShaped.match(name).hasMatch())
-            return Error(ErrorCode::ValidationFailed,
-                         QStringLiteral("%1: its version is not one Tablewright can compare (numbers of at most 18 digits, "
-                                        "separated by dots)").arg(name));
-        if (!parsed) {
-            out.ignored << name;
+    for (qsizetype i = 0; i < loaded.size(); ++i) {
+        const LoadedFile &file = loaded.at(i);
+        if (file.error)
+            return *file.error;
+        if (file.ignored) {
+            out.ignored << names.value().at(i);
             continue;
         }
-        QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(name, file.errorString()));
-        const QByteArray bytes = file.readAll();
-        auto decoder = QStringDecoder(QStringDecoder::Utf8);
-        const QString text = decoder.decode(bytes);
-        if (decoder.hasError())
-            return Error(ErrorCode::ValidationFailed, QStringLiteral("%1 is not UTF-8 text").arg(name));
-        // A NUL ends the statement text at the C API: what ran would not be what the file says.
-        if (text.contains(QChar(0)))
-            return Error(ErrorCode::ValidationFailed, QStringLiteral("%1 holds a NUL character (line %2)")
-                                                          .arg(name)
-                                                          .arg(text.left(text.indexOf(QChar(0))).count(u'\n') + 1));
-        const bool dbmateFile = !name.startsWith(u'V') && !name.startsWith(u'U') && !name.startsWith(u'R')
-                                && !name.endsWith(QLatin1String(".up.sql")) && !name.endsWith(QLatin1String(".down.sql"));
-        if (!dbmateFile) {
-            parsed->sql = text;
-            if (Status ok = add(*parsed); !ok.ok())
-                return ok.error();
-            continue;
-        }
-        const auto sections = dbmateSections(text);
-        if (!sections)
-            return Error(ErrorCode::ValidationFailed,
-                         QStringLiteral("%1 looks like a dbmate migration but has no \"-- migrate:up\" line").arg(name));
-        MigrationScript up = *parsed;
-        up.sql = sections->up;
-        up.firstLine = sections->upLine;
-        up.noTransaction = sections->upNoTransaction;
-        if (Status ok = add(up); !ok.ok())
-            return ok.error();
-        if (sections->down && !sections->down->trimmed().isEmpty()) {
-            MigrationScript down = *parsed;
-            down.kind = MigrationKind::Undo;
-            down.sql = *sections->down;
-            down.firstLine = sections->downLine;
-            down.noTransaction = sections->downNoTransaction;
-            if (Status ok = add(down); !ok.ok())
-                return ok.error();
+        for (const MigrationScript &script : file.scripts) {
+            const QString key = script.kind == MigrationKind::Repeatable
+                                    ? QStringLiteral("R") + script.description.toLower()
+                                    : (script.kind == MigrationKind::Versioned ? QStringLiteral("V") : QStringLiteral("U"))
+                                          + script.version->normalized();
+            if (const auto it = claimed.constFind(key); it != claimed.cend())
+                return Error(ErrorCode::ValidationFailed,
+                             QStringLiteral("%1 and %2 are the same migration (%3)")
+                                 .arg(it.value(), script.fileName,
+                                      script.version ? QStringLiteral("version ") + script.version->normalized()
+                                                     : script.description),
+                             {{QStringLiteral("files"), QStringList{it.value(), script.fileName}}});
+            claimed.insert(key, script.fileName);
+            (script.kind == MigrationKind::Versioned ? out.versioned
+             : script.kind == MigrationKind::Undo    ? out.undo
+                                                     : out.repeatable) << script;
         }
     }
     const auto byVersion = [](const MigrationScript &a, const MigrationScript &b) { return *a.version < *b.version; };

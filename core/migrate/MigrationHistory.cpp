@@ -1,8 +1,8 @@
 #include "MigrationHistory.h"
 
+#include "crypto/Sha256.h"
 #include "db/Session.h"
 
-#include <QCryptographicHash>
 
 namespace tw::migrate {
 
@@ -77,7 +77,7 @@ QString historyStatusName(HistoryRow::Status status)
 QString statementHash(const QString &statement)
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash(statement.trimmed().toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+        crypto::sha256(statement.trimmed().toUtf8()).toHex().left(16));
 }
 
 Result<QString> historySchema(db::Session &session)
@@ -144,7 +144,7 @@ Result<bool> historyTableExists(db::Session &session, const QString &schema)
     return found.value().toLongLong() > 0;
 }
 
-Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema)
+Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema, HistoryText text)
 {
     auto exists = historyTableExists(session, schema);
     if (!exists)
@@ -152,13 +152,16 @@ Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schem
     if (!exists.value())
         return QList<HistoryRow>{};
     const bool pg = session.dialect().driver() == config::Driver::Postgres;
+    const bool withText = text == HistoryText::Included;
     auto rows = session.exec(QStringLiteral("SELECT installed_rank, version, description, type, script, checksum,"
-                                            " statements_applied, statements_total, statement_hashes, installed_by, %1,"
-                                            " execution_ms, status, error, sql FROM %2 ORDER BY installed_rank")
+                                            " statements_applied, statements_total, %3, installed_by, %1,"
+                                            " execution_ms, status, error, %4 FROM %2 ORDER BY installed_rank")
                                  .arg(pg ? QStringLiteral("to_char(installed_on AT TIME ZONE 'UTC',"
                                                           " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
                                          : QStringLiteral("installed_on"),
-                                      table(session, schema)));
+                                      table(session, schema),
+                                      withText ? QStringLiteral("statement_hashes") : QStringLiteral("''"),
+                                      withText ? QStringLiteral("sql") : QStringLiteral("NULL")));
     if (!rows)
         return rows.error();
     QList<HistoryRow> out;

@@ -29,8 +29,12 @@ Status ensureHistoryTable(db::Session &session, const QString &schema);
 // False when the table does not exist yet (a database never migrated):
 // `status` then reads no rows and creates nothing.
 Result<bool> historyTableExists(db::Session &session, const QString &schema);
-// Every row, by rank. No table: no rows.
-Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema);
+// Every row, by rank. No table: no rows. WithoutText leaves `sql` and
+// `statementHashes` empty: what `status` and `validate` need is the rest,
+// and the text that ran is most of the table's bytes.
+enum class HistoryText { Included, Left };
+Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema,
+                                      HistoryText text = HistoryText::Included);
 // Writes `row` with the next rank (the caller holds the migration lock) and
 // returns that rank.
 Result<qint64> insertHistoryRow(db::Session &session, const QString &schema, const HistoryRow &row);

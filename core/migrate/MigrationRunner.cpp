@@ -417,7 +417,9 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
                      QStringLiteral("set `migrations:` for it in the config file, or pass --dir"));
     if (!QDir(report.directory).exists())
         return Error(ErrorCode::NotFound, QStringLiteral("the migrations directory %1 does not exist").arg(report.directory));
-    auto files = readMigrationDirectory(report.directory);
+    auto files = request.prefetched.valid() && request.prefetchedDirectory == report.directory
+                     ? request.prefetched.get()
+                     : readMigrationDirectory(report.directory);
     if (!files)
         return files.error();
     report.ignoredFiles = files.value().ignored;
@@ -429,7 +431,8 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         auto schema = historySchema(session);
         if (!schema)
             return schema.error();
-        auto history = readHistory(session, schema.value());
+        const bool textNeeded = request.appliedText || request.command == MigrationCommand::DryRun;
+        auto history = readHistory(session, schema.value(), textNeeded ? HistoryText::Included : HistoryText::Left);
         if (!history)
             return history.error();
         report.status = migrationStatus(files.value(), history.value());

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <future>
 #include <optional>
 
 namespace tw::db {
@@ -32,6 +33,14 @@ struct MigrationRequest
     QString baselineDescription;       // baseline: empty gives "<< baseline >>"
     int lockTimeoutMs = 30000;
     QString installedBy;               // empty: the OS user running Tablewright
+    // status / validate: false reads the history without the text each
+    // migration ran (the GUI's diff shows it; a CLI or HTTP status does not).
+    bool appliedText = true;
+    // The directory read ahead (prefetchMigrationFiles), used when it is the
+    // directory this run reads: a command line reads the files while it
+    // connects.
+    QString prefetchedDirectory;
+    std::shared_future<Result<MigrationDirectory>> prefetched;
 };
 
 // What the runner reports while it works, on the worker thread.

@@ -4,6 +4,8 @@
 #include "catalog/CatalogService.h"
 #include "db/ConnectionRegistry.h"
 
+#include <future>
+
 namespace tw::migrate {
 
 MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &connection, MigrationRequest request,
@@ -22,6 +24,11 @@ MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &con
         return runMigrationCommand(session, request, events, control.get());
     });
     return run;
+}
+
+std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QString &directory)
+{
+    return std::async(std::launch::async, [directory] { return readMigrationDirectory(directory); }).share();
 }
 
 QFuture<Result<QList<EnsureOutcome>>> ensureTables(db::ConnectionRegistry &registry, const QString &connection)

@@ -28,6 +28,12 @@ struct MigrationRun
 MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &connection, MigrationRequest request,
                             MigrationEvents events = {});
 
+// Starts reading `directory` on a thread of its own (not a shared pool that
+// a waiting job could starve); put the result and the directory in
+// MigrationRequest::prefetched / prefetchedDirectory. A command line calls
+// it before connecting, so the files are read while the server answers.
+std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QString &directory);
+
 // `migrate ensure`: the connection's declared tables (config), created when missing.
 QFuture<Result<QList<EnsureOutcome>>> ensureTables(db::ConnectionRegistry &registry, const QString &connection);
 

@@ -79,6 +79,24 @@ private slots:
         QCOMPARE(states(up.value()), QStringList({"1=applied", "2=applied", "10=applied", "people view=applied"}));
         QCOMPARE(bench.column(QStringLiteral("SELECT name FROM people_names")), QStringList{"ada"});
 
+        // The GUI's status carries the text each migration ran (for its
+        // diff); the command line's and the API's leave it out, same states.
+        auto full = bench.command(MigrationCommand::Status);
+        QVERIFY2(full, why(full).constData());
+        QVERIFY(full.value().status.first().last);
+        QVERIFY(full.value().status.first().last->sql.contains(QStringLiteral("INSERT INTO people")));
+        QCOMPARE(full.value().status.first().last->statementHashes.size(), 2);
+        MigrationRequest lean;
+        lean.command = MigrationCommand::Status;
+        lean.appliedText = false;
+        auto brief = bench.run(lean);
+        QVERIFY2(brief, why(brief).constData());
+        QCOMPARE(states(brief.value()), states(full.value()));
+        QVERIFY(brief.value().status.first().last);
+        QVERIFY(brief.value().status.first().last->sql.isEmpty());
+        QVERIFY(brief.value().status.first().last->statementHashes.isEmpty());
+        QCOMPARE(brief.value().status.first().last->checksum, full.value().status.first().last->checksum);
+
         // A second up has nothing to do; a changed repeatable runs again.
         up = bench.up();
         QVERIFY2(up, why(up).constData());

@@ -3,9 +3,14 @@
 // duplicate versions refused, checksums blind to BOMs and line endings.
 #include "migrate/MigrationFiles.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace tw;
 using namespace tw::migrate;
@@ -153,6 +158,100 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(write(dir, QStringLiteral("V1__t.sql"), "\xEF\xBB\xBF" "CREATE TABLE t (id int);\r\nINSERT INTO t VALUES (1);\r\n"));
         QCOMPARE(readMigrationDirectory(dir.path()).value().versioned.first().checksum, sum);
+    }
+
+    void checksumIsTheSha256OfTheNormalisedUtf8Text()
+    {
+        // Pinned: a checksum recorded by any release must match forever.
+        QCOMPARE(migrationChecksum(QStringLiteral("SELECT 1;\r\n")),
+                 QStringLiteral("sha256:b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd"));
+        QCOMPARE(migrationChecksum(QString::fromUtf8("SELECT 'ü';")),
+                 QString::fromLatin1("sha256:") + QString::fromLatin1(QCryptographicHash::hash("SELECT '\xC3\xBC';", QCryptographicHash::Sha256).toHex()));
+    }
+
+    void onlyRegularSqlFilesAreListedAndLinksAreFollowed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__a.sql"), "SELECT 1;"));
+        QVERIFY(write(dir, QStringLiteral("real.txt"), "SELECT 2;"));
+        QVERIFY(write(dir, QStringLiteral(".V3__hidden.sql"), "SELECT 3;"));
+        QVERIFY(write(dir, QStringLiteral("V4__LOUD.SQL"), "SELECT 4;"));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("V5__dir.sql")));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("real.txt")), dir.filePath(QStringLiteral("V2__linked.sql"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.txt")), dir.filePath(QStringLiteral("V6__dangling.sql"))));
+        const auto read = readMigrationDirectory(dir.path());
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message()));
+        QCOMPARE(versions(read.value().versioned), QStringList({QStringLiteral("1"), QStringLiteral("2")}));
+        QCOMPARE(read.value().versioned.at(1).sql, QStringLiteral("SELECT 2;"));
+        // Listed as .sql (any case) but following no convention: reported as ignored, as before.
+        QCOMPARE(read.value().ignored, QStringList{QStringLiteral("V4__LOUD.SQL")});
+    }
+
+    void bigFilesAreReadWhole()
+    {
+        QTemporaryDir dir;
+        QByteArray big = "-- big\n";
+        while (big.size() < 200000)
+            big += "INSERT INTO t VALUES ('" + QByteArray(97, 'x') + "');\n";
+        QVERIFY(write(dir, QStringLiteral("V1__big.sql"), big));
+        const auto read = readMigrationDirectory(dir.path());
+        QVERIFY(read.ok());
+        QCOMPARE(read.value().versioned.first().sql.toUtf8(), big);
+        QCOMPARE(read.value().versioned.first().checksum, migrationChecksum(QString::fromUtf8(big)));
+    }
+
+    void anUnreadableFileIsAnErrorNamingIt()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root reads any file");
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__locked.sql"), "SELECT 1;"));
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("V1__locked.sql")), QFileDevice::WriteOwner));
+        const auto read = readMigrationDirectory(dir.path());
+        QVERIFY(!read.ok());
+        QVERIFY(read.error().message().contains(QStringLiteral("V1__locked.sql")));
+    }
+
+    void aFifoInPlaceOfAFileIsSkippedNotWaitedOn()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__a.sql"), "SELECT 1;"));
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("V2__fifo.sql"))).constData(), 0600), 0);
+        const auto read = readMigrationDirectory(dir.path()); // would block forever if opened
+        QVERIFY(read.ok());
+        QCOMPARE(versions(read.value().versioned), QStringList{QStringLiteral("1")});
+    }
+
+    void manyFilesReadInParallelGiveTheSameResultAndTheFirstProblemByName()
+    {
+        QTemporaryDir dir;
+        for (int n = 1; n <= 300; ++n)
+            QVERIFY(write(dir, QStringLiteral("%1_t%1.sql").arg(1000 + n),
+                          QStringLiteral("-- migrate:up\nCREATE TABLE t%1 (id int);\n-- migrate:down\nDROP TABLE t%1;\n")
+                              .arg(n).toUtf8()));
+        auto read = readMigrationDirectory(dir.path());
+        QVERIFY(read.ok());
+        QCOMPARE(read.value().versioned.size(), 300);
+        QCOMPARE(read.value().undo.size(), 300);
+        for (int n = 0; n < 300; ++n) {
+            const MigrationScript &up = read.value().versioned.at(n);
+            QCOMPARE(up.version->normalized(), QString::number(1001 + n));
+            QCOMPARE(up.sql, QStringLiteral("\nCREATE TABLE t%1 (id int);\n").arg(n + 1));
+            QCOMPARE(up.checksum, migrationChecksum(up.sql));
+            QCOMPARE(read.value().undo.at(n).sql, QStringLiteral("\nDROP TABLE t%1;\n").arg(n + 1));
+        }
+        // Two problems: the one whose file sorts first is reported, every time.
+        QVERIFY(write(dir, QStringLiteral("1250_dup.sql"), "-- migrate:up\nSELECT 1;\n"));
+        QVERIFY(write(dir, QStringLiteral("1100_latin1.sql"), "-- migrate:up\nSELECT '\xE9';\n"));
+        for (int round = 0; round < 5; ++round) {
+            read = readMigrationDirectory(dir.path());
+            QVERIFY(!read.ok());
+            QVERIFY2(read.error().message().contains(QStringLiteral("1100_latin1.sql")), qPrintable(read.error().message()));
+        }
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("1100_latin1.sql"))));
+        read = readMigrationDirectory(dir.path());
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().message().contains(QStringLiteral("1250_dup.sql")), qPrintable(read.error().message()));
     }
 
     void nonUtf8FilesAreRefused()

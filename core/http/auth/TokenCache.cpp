@@ -1,9 +1,8 @@
 #include "TokenCache.h"
 
-#include <QCryptographicHash>
-#include <QMutexLocker>
+#include "crypto/Sha256.h"
 
-#include <openssl/evp.h>
+#include <QMutexLocker>
 
 namespace tw::http::auth {
 
@@ -14,16 +13,8 @@ TokenCache::TokenCache(int capacity)
 
 QByteArray TokenCache::digestOf(QByteArrayView token)
 {
-    // OpenSSL's SHA-256 uses the CPU's SHA extensions where present: several
-    // times faster than Qt 6.4's portable one, and this runs on every
-    // request (the same digest either way).
-    QByteArray digest(32, Qt::Uninitialized);
-    unsigned int length = 0;
-    if (EVP_Digest(token.data(), size_t(token.size()), reinterpret_cast<unsigned char *>(digest.data()), &length,
-                   EVP_sha256(), nullptr) == 1
-        && length == 32)
-        return digest;
-    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    // Runs on every request: crypto::sha256 is OpenSSL's, fetched once.
+    return crypto::sha256(token);
 }
 
 std::optional<VerifiedToken> TokenCache::find(QByteArrayView token, const QDateTime &now)

@@ -162,6 +162,7 @@ QFuture<HttpResponse> status(const ServerState &state, const RequestContext &con
         return answer(std::move(*refused));
     migrate::MigrationRequest request;
     request.command = migrate::MigrationCommand::Status;
+    request.appliedText = false; // the answer does not carry it
     migrate::MigrationRun run = migrate::startMigration(*state.registry, caller.connection, request);
     return run.job.future.then(receiver, [](const Result<migrate::MigrationReport> &report) {
         if (!report)
