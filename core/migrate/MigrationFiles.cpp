@@ -87,15 +87,11 @@ std::optional<MigrationVersion> MigrationVersion::parse(const QString &text)
     }
     while (version.m_parts.size() > 1 && version.m_parts.last() == 0)
         version.m_parts.removeLast();
-    return version;
-}
-
-QString MigrationVersion::normalized() const
-{
     QStringList parts;
-    for (const qint64 part : m_parts)
+    for (const qint64 part : std::as_const(version.m_parts))
         parts << QString::number(part);
-    return parts.join(u'.');
+    version.m_normalized = parts.join(u'.');
+    return version;
 }
 
 std::strong_ordering MigrationVersion::operator<=>(const MigrationVersion &other) const

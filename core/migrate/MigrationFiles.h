@@ -25,13 +25,14 @@ public:
     static std::optional<MigrationVersion> parse(const QString &text);
 
     const QString &text() const { return m_text; }   // as written in the file name
-    QString normalized() const;                        // "1.2" for "1_2" and "01.2"
+    const QString &normalized() const { return m_normalized; } // "1.2" for "1_2" and "01.2"
     std::strong_ordering operator<=>(const MigrationVersion &other) const;
     bool operator==(const MigrationVersion &other) const { return (*this <=> other) == 0; }
 
 private:
     QString m_text;
     QList<qint64> m_parts;
+    QString m_normalized;   // made once: status keys thousands of lookups on it
 };
 
 enum class MigrationKind { Versioned, Undo, Repeatable };
