@@ -1,4 +1,5 @@
 #include "ConnectionWorker.h"
+#include "SqliteFile.h"
 
 #include "SqliteFunctions.h"
 
@@ -255,6 +256,7 @@ Status ConnectionWorker::open()
                          QStringLiteral("connection '%1': SQLite file %2 does not exist")
                              .arg(m_profile.name, m_profile.database),
                          {{QStringLiteral("connection"), m_profile.name}});
+        configureSqliteLibrary();
         db.setDatabaseName(m_profile.database);
         db.setConnectOptions(sqliteOptions(m_profile));
     }

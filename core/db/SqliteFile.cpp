@@ -6,7 +6,16 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace tw::db {
+
+void configureSqliteLibrary()
+{
+    static std::once_flag once;
+    // SQLITE_MISUSE when something initialised the library first: harmless.
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 Status createSqliteDatabase(const QString &path, const QString &script)
 {
@@ -21,6 +30,7 @@ Status createSqliteDatabase(const QString &path, const QString &script)
 
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
+    configureSqliteLibrary();
     sqlite3 *db = nullptr;
     int rc = sqlite3_open_v2(QFile::encodeName(partial).constData(), &db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
