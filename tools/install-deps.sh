@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6opengl6-dev
   libqt6sql6-psql libqt6sql6-sqlite libqt6svg6
-  qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+  qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev
   libgl-dev libvulkan-dev libxkbcommon-dev

@@ -4,10 +4,13 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTcpSocket>
+#include <QUrl>
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace tw::http {
 
@@ -47,8 +50,10 @@ const QByteArray kTerminator("\r\n\r\n");
 
 bool isTokenChar(char c)
 {
+    // c != 0: strchr() finds the terminating NUL, and "Content-Length\0" is
+    // Content-Length to a parser that stops at NUL but not to us.
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-           || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+           || (c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
 }
 
 // RFC 9110 field-value characters: VCHAR, SP, HTAB, obs-text. Anything else
@@ -59,76 +64,163 @@ bool isValueChar(unsigned char c)
     return c == '\t' || (c >= 0x20 && c != 0x7f);
 }
 
+// Characters a request target may hold that QUrl (which QHttpServer's
+// parser filled, and which gave the path and query, FullyEncoded) leaves as
+// they are: checked against it for every combination, with '%' left out
+// (QUrl rewrites escapes: upper-case hex, unreserved characters decoded).
+bool isPlainTargetChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+           || (c != 0 && std::strchr("-._~!$&'()*+,;=:@/?", c) != nullptr);
+}
+
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// The origin-form part ("/path?query") of a request target, or nullopt when
+// a strict reading (RFC 9112 §3.2, RFC 3986) refuses it. QUrl's tolerant
+// mode reads anything, but not as other parsers do: it drops a fragment,
+// turns "%zz" into "%25zz", encodes raw control and non-ASCII bytes, and a
+// target without a leading '/' becomes a relative path no route has.
+std::optional<QByteArrayView> originForm(QByteArrayView target)
+{
+    for (qsizetype i = 0; i < target.size(); ++i) {
+        const char c = target[i];
+        // Visible ASCII only; '#' starts a fragment, which is never sent.
+        if (c < 0x21 || c > 0x7e || c == '#')
+            return std::nullopt;
+        if (c == '%' && (i + 2 >= target.size() || !isHexDigit(target[i + 1]) || !isHexDigit(target[i + 2])))
+            return std::nullopt;
+    }
+    if (target.startsWith('/'))
+        return target;
+    // absolute-form (RFC 9112 §3.2.2): the server must accept it; what
+    // follows the authority is read as origin-form. No userinfo (RFC 9110
+    // §4.2.4: treat it as an error).
+    for (const QByteArrayView scheme : {QByteArrayView("http://"), QByteArrayView("https://")}) {
+        if (target.size() <= scheme.size() || QByteArrayView(target.first(scheme.size())).compare(scheme, Qt::CaseInsensitive) != 0)
+            continue;
+        const QByteArrayView rest = target.sliced(scheme.size());
+        qsizetype end = 0;
+        while (end < rest.size() && rest[end] != '/' && rest[end] != '?')
+            ++end;
+        if (end == 0 || rest.first(end).contains('@'))
+            return std::nullopt;
+        return rest.sliced(end); // may be empty or "?…": the caller reads it as "/"
+    }
+    return std::nullopt; // asterisk-form, authority-form: nothing here serves them
+}
+
+// The path (percent-encoded) and query (as sent) of an origin-form target
+// (checked by originForm()), as QHttpServerRequest's URL gave them. Plain
+// targets (every request a client library sends) are split as they are;
+// anything else goes through QUrl as before.
+void splitTarget(QByteArrayView origin, QString *path, QByteArray *query)
+{
+    const QByteArray target = origin.startsWith('/') ? origin.toByteArray() : "/" + origin.toByteArray();
+    const bool plain = !target.startsWith("//") && std::all_of(target.begin(), target.end(), isPlainTargetChar);
+    const qsizetype mark = target.indexOf('?');
+    if (plain) {
+        *path = QString::fromLatin1(mark < 0 ? target : target.left(mark));
+        *query = mark < 0 ? QByteArray() : target.mid(mark + 1);
+        return;
+    }
+    QUrl url;
+    url.setPath(QString::fromLatin1(mark < 0 ? target : target.left(mark)), QUrl::TolerantMode);
+    if (mark >= 0)
+        url.setQuery(QString::fromLatin1(target.mid(mark + 1)), QUrl::TolerantMode);
+    *path = url.path(QUrl::FullyEncoded);
+    *query = url.query(QUrl::FullyEncoded).toLatin1();
+}
+
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, FrameLimits limits)
-    : QObject(socket), m_socket(socket), m_limits(limits)
+HttpConnection::HttpConnection(QTcpSocket *socket, FrameLimits limits, Dispatch dispatch)
+    : QObject(socket), m_socket(socket), m_limits(limits), m_dispatch(std::move(dispatch)), m_peer(socket->peerAddress())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (!m_headerBlock.isEmpty() || m_state == State::Body)
+        if (m_rejected && !m_closed)
+            m_socket->abort(); // the answers owed before the refusal did not come in time
+        else if (!m_headerBlock.isEmpty() || m_state == State::Body)
             refuse(408, QStringLiteral("the request did not arrive in time"));
         else if (m_slotsOpen == 0)
             m_socket->disconnectFromHost();
     });
-    // Connected before QAbstractHttpServer sees the socket, so this slot
-    // runs first on every readyRead.
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::beforeParser);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readRequests);
     restartTimer();
 }
 
-void HttpConnection::arm()
+void HttpConnection::readRequests()
 {
-    if (m_armed)
-        return;
-    m_armed = true;
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::afterParser);
-}
-
-void HttpConnection::beforeParser()
-{
-    if (m_rejected) {
-        m_socket->readAll(); // nothing more reaches the HTTP parser
+    if (m_rejected || m_lastRead) {
+        m_socket->readAll(); // nothing more is read
         return;
     }
-    if (!m_armed) {
-        // Without the second slot the guard cannot tell framed bytes from new ones.
-        refuse(500, QStringLiteral("the connection was not set up completely"));
-        return;
-    }
-    const qint64 available = m_socket->bytesAvailable();
-    if (available > m_scannedAhead) {
-        const QByteArray data = m_socket->peek(available);
-        QByteArrayView fresh = QByteArrayView(data).sliced(m_scannedAhead);
-        while (!fresh.isEmpty() && !m_rejected) {
-            if (m_state == State::Body) {
-                const qint64 take = std::min<qint64>(m_bodyLeft, fresh.size());
-                m_bodyLeft -= take;
-                fresh = fresh.sliced(take);
-                if (m_bodyLeft == 0) {
-                    m_state = State::Headers;
-                    m_timer.stop();
-                }
-                continue;
+    const QByteArray data = m_socket->readAll();
+    QByteArrayView fresh(data);
+    // Bytes after a request that closes the connection are dropped unread.
+    while (!fresh.isEmpty() && !m_rejected && !m_lastRead) {
+        if (m_state == State::Body) {
+            const qint64 take = std::min<qint64>(m_bodyLeft, fresh.size());
+            m_current->body.append(fresh.first(take));
+            m_bodyLeft -= take;
+            fresh = fresh.sliced(take);
+            if (m_bodyLeft == 0) {
+                m_state = State::Headers;
+                m_timer.stop();
+                complete();
             }
-            qsizetype consumed = 0;
-            const bool framed = scanHeaders(fresh, &consumed);
-            fresh = fresh.sliced(consumed);
-            if (!framed)
-                break;
+            continue;
         }
-        m_scannedAhead = available;
+        qsizetype consumed = 0;
+        const bool framed = scanHeaders(fresh, &consumed);
+        fresh = fresh.sliced(consumed);
+        if (!framed)
+            break;
+        if (m_current && m_state == State::Headers)
+            complete(); // no body
     }
-    if (m_rejected)
-        m_socket->readAll();
-    else
+    if (m_rejected) {
+        m_socket->readAll(); // refuse() has served the requests framed before
+        return;
+    }
+    deliver();
+    // Empty lines alone are no activity: sent every few seconds they would
+    // keep an idle connection open for ever.
+    if (!std::all_of(data.begin(), data.end(), [](char c) { return c == '\r' || c == '\n'; }))
         restartTimer();
 }
 
-void HttpConnection::afterParser()
+void HttpConnection::complete()
 {
-    // The parser only takes bytes from the front: what is left was framed.
-    m_scannedAhead = std::min(m_scannedAhead, m_socket->bytesAvailable());
+    m_complete.append({std::move(*m_current), m_currentCloses});
+    m_current.reset();
+    // RFC 9112 §9.6: after "Connection: close" (or an HTTP/1.0 request
+    // without keep-alive) no further request on the connection may be
+    // processed: a pipelined write after it would run and its answer never
+    // be sent.
+    m_lastRead = m_currentCloses;
+}
+
+// Hands the requests just read to the dispatch function, each in its slot of
+// the answer order. A dispatch may answer at once, and close the connection.
+void HttpConnection::deliver()
+{
+    auto requests = std::exchange(m_complete, {});
+    for (auto &[request, closeAfter] : requests) {
+        if (m_closed)
+            return;
+        const quint64 slot = m_nextSlot++;
+        m_slotClose.insert(slot, closeAfter);
+        ++m_slotsOpen;
+        restartTimer();
+        request.peer = m_peer;
+        request.received.start();
+        m_dispatch(this, slot, std::move(request));
+    }
 }
 
 // Appends header bytes; true when a complete header block was framed (and
@@ -208,6 +300,11 @@ bool HttpConnection::inspectHeaderBlock()
         refuse(414, QStringLiteral("the request target is longer than %1 bytes").arg(m_limits.maxUrlBytes));
         return false;
     }
+    const std::optional<QByteArrayView> origin = originForm(parts[1]);
+    if (!origin) {
+        refuse(400, QStringLiteral("malformed request target"));
+        return false;
+    }
     if (m_headerBlock.size() > m_limits.maxHeaderBytes) {
         refuse(431, QStringLiteral("the request headers are larger than %1 bytes").arg(m_limits.maxHeaderBytes));
         return false;
@@ -216,7 +313,10 @@ bool HttpConnection::inspectHeaderBlock()
     bool keepAliveAsked = false;
     bool closeAsked = false;
     bool continueAsked = false;
+    bool hostSeen = false;
     std::optional<qint64> contentLength;
+    HeaderList headers;
+    headers.reserve(lines.size() - 1);
     if (lines.size() - 1 > m_limits.maxHeaderFields) {
         refuse(431, QStringLiteral("more than %1 header fields").arg(m_limits.maxHeaderFields));
         return false;
@@ -231,8 +331,8 @@ bool HttpConnection::inspectHeaderBlock()
             refuse(400, QStringLiteral("malformed header line"));
             return false;
         }
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        QByteArray name = line.left(colon).toLower();
+        QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
             const bool digits = !value.isEmpty() && value.size() <= 18
                                 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -245,6 +345,14 @@ bool HttpConnection::inspectHeaderBlock()
             // The body's size is unknown until it has been buffered whole.
             refuse(411, QStringLiteral("chunked request bodies are not accepted: send Content-Length"));
             return false;
+        } else if (name == "host") {
+            // RFC 9112 §3.2: more than one Host is a 400 (which one a proxy
+            // routed by and which one we read could differ).
+            if (hostSeen) {
+                refuse(400, QStringLiteral("more than one Host header"));
+                return false;
+            }
+            hostSeen = true;
         } else if (name == "connection") {
             for (const QByteArray &token : value.toLower().split(',')) {
                 closeAsked |= token.trimmed() == "close";
@@ -257,20 +365,29 @@ bool HttpConnection::inspectHeaderBlock()
             }
             continueAsked = true;
         }
+        headers.append({std::move(name), std::move(value)});
     }
     const qint64 length = contentLength.value_or(0);
     if (length > m_limits.maxBodyBytes) {
         refuse(413, QStringLiteral("the request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
         return false;
     }
-    if (m_framed.size() + qsizetype(m_slotsOpen) >= m_limits.maxPipelined) {
+    if (m_complete.size() + qsizetype(m_slotsOpen) >= m_limits.maxPipelined) {
         refuse(429, QStringLiteral("more than %1 pipelined requests").arg(m_limits.maxPipelined));
         return false;
     }
-    // Interim answers must not overtake final ones still owed.
-    if (continueAsked && length > 0 && m_framed.isEmpty() && m_slotsOpen == 0)
+    // Interim answers must not overtake final ones still owed, and an
+    // HTTP/1.0 client gets none (RFC 9110 §15.2).
+    if (continueAsked && !http10 && length > 0 && m_complete.isEmpty() && m_slotsOpen == 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_framed.enqueue(Framed{closeAsked || (http10 && !keepAliveAsked), int(lines.size() - 1), length});
+    HttpRequest request;
+    request.method = parts[0];
+    splitTarget(*origin, &request.path, &request.rawQuery);
+    request.headers = std::move(headers);
+    // No reserve(length): a client announcing big bodies on many connections
+    // would make memory be held for bytes never sent.
+    m_current = std::move(request);
+    m_currentCloses = closeAsked || (http10 && !keepAliveAsked);
     m_bodyLeft = length;
     m_state = length > 0 ? State::Body : State::Headers;
     if (length > 0)
@@ -284,39 +401,37 @@ void HttpConnection::refuse(int status, const QString &message)
 {
     if (m_rejected)
         return;
-    m_rejected = true;
-    m_timer.stop();
+    m_rejected = true; // nothing more is read
+    // The requests framed before this one are served as a strict parser
+    // reading one request at a time would: first.
+    deliver();
+    if (m_closed)
+        return; // one of them closed the connection (a shutdown)
     const QJsonObject body{{QStringLiteral("code"), QStringLiteral("REQUEST_REFUSED")},
                            {QStringLiteral("message"), message},
                            {QStringLiteral("details"), QJsonValue::Null},
                            {QStringLiteral("hint"), QJsonValue::Null}};
     HttpResponse response{status, {{"Content-Type", "application/json"}}, QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
-    // Answers owed for earlier requests are dropped with the connection.
-    m_ready.clear();
-    m_socket->write(serialize(response, {}, true));
-    m_socket->disconnectFromHost();
-    qCInfo(lcHttp).noquote() << "refused a request from" << m_socket->peerAddress().toString() << status << message;
-    emit refused(status, message);
-}
-
-std::optional<quint64> HttpConnection::beginRequest(int headerFields, qint64 bodyBytes)
-{
-    if (m_rejected)
-        return std::nullopt;
-    if (m_framed.isEmpty() || m_framed.head().fields != headerFields || m_framed.head().bodyLength != bodyBytes) {
-        refuse(400, QStringLiteral("the request could not be framed"));
-        return std::nullopt;
-    }
+    // The refusal takes the next slot: answers owed for earlier requests go
+    // out first. Written at once, it would read as the answer to the oldest
+    // of them (whose work goes on, a write perhaps), and the client would
+    // take every later answer for the wrong request.
     const quint64 slot = m_nextSlot++;
-    m_slotClose.insert(slot, m_framed.dequeue().closeAfter);
     ++m_slotsOpen;
-    restartTimer();
-    return slot;
+    m_ready.insert(slot, {serialize(response, {}, true), true});
+    // Those answers get as long as a body would; then the connection is cut.
+    if (m_slotsOpen > 1)
+        m_timer.start(m_limits.bodyTimeoutMs);
+    else
+        m_timer.stop();
+    qCInfo(lcHttp).noquote() << "refused a request from" << m_peer.toString() << status << message;
+    emit refused(status, message);
+    flush();
 }
 
 void HttpConnection::respond(quint64 slot, const HttpResponse &response, const QString &requestId)
 {
-    if (m_rejected || !m_slotClose.contains(slot))
+    if (m_closed || !m_slotClose.contains(slot))
         return;
     const bool close = m_slotClose.take(slot);
     m_ready.insert(slot, {serialize(response, requestId, close || (m_closing && m_slotsOpen == 1)), close});
@@ -325,13 +440,22 @@ void HttpConnection::respond(quint64 slot, const HttpResponse &response, const Q
 
 void HttpConnection::flush()
 {
-    while (m_ready.contains(m_nextToWrite)) {
+    // The answers go to the kernel now, in one send() each, instead of from
+    // the socket's write notifier one event-loop round later (a poll()
+    // wake-up and a notifier toggle per answer).
+    const auto pushOut = qScopeGuard([this] {
+        if (m_socket->bytesToWrite() > 0)
+            m_socket->flush();
+    });
+    while (!m_closed && m_ready.contains(m_nextToWrite)) {
         const auto [bytes, close] = m_ready.take(m_nextToWrite);
         ++m_nextToWrite;
         --m_slotsOpen;
         m_socket->write(bytes);
         if (close) {
-            m_rejected = true; // whatever else arrives is not read
+            m_closed = true; // nothing more is read or written
+            m_rejected = true;
+            m_timer.stop();
             m_socket->disconnectFromHost();
             return;
         }
@@ -351,6 +475,8 @@ void HttpConnection::closeWhenIdle()
 
 void HttpConnection::restartTimer()
 {
+    if (m_rejected || m_closed)
+        return; // a refusal's deadline runs on
     if (m_slotsOpen > 0 && m_headerBlock.isEmpty() && m_state == State::Headers)
         m_timer.stop(); // the server is working on an answer
     else if (m_slotsOpen == 0 && m_headerBlock.isEmpty() && m_state == State::Headers)

@@ -3,11 +3,14 @@
 #include "HttpMessage.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
-#include <QQueue>
 #include <QTimer>
+
+#include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -19,40 +22,37 @@ struct FrameLimits
     int maxUrlBytes = 8192;       // the request target
     qint64 maxBodyBytes = 1048576;
     int maxPipelined = 32;        // requests read but not yet answered, per connection
-    int maxHeaderFields = 100;    // Qt 6.4's parser drops every header beyond 100 fields: never let it get there
+    int maxHeaderFields = 100;    // header lines per request
     int headerTimeoutMs = 15000;  // first byte → end of headers, never extended
     int bodyTimeoutMs = 60000;    // end of headers → end of body, never extended
     int idleTimeoutMs = 30000;    // keep-alive connection with nothing to do
 };
 
-// One client connection, framing every request before QHttpServer's parser
-// sees it. QHttpServer 6.4 buffers a whole request, however big, before
-// anyone sees it; this guard reads the bytes first (its readyRead slot runs
-// before the server's, and a second slot after it learns how much the server
-// consumed, so each byte is framed exactly once) and refuses oversized
-// headers (431), request targets (414), bodies (413, from Content-Length)
-// and chunked bodies (411) before they are buffered, and anything the two
-// parsers could read differently (bare LF, folded or colon-less header
-// lines, duplicate Content-Length: 400). It answers 100 Continue, keeps
+// One client connection: frames and parses its requests and writes their
+// answers. It reads bytes as they arrive and refuses oversized headers
+// (431), request targets (414), bodies (413, from Content-Length) and
+// chunked bodies (411) before they are buffered, and anything parsers could
+// read differently (bare CR or LF, folded or colon-less header lines, NUL or
+// controls, duplicate Content-Length or Host, a request target that is not
+// strict origin- or absolute-form: 400). A refusal is the answer after those
+// still owed, then the connection closes. It answers 100 Continue, keeps
 // answers in request order when a client pipelines, and closes after
-// "Connection: close" or an HTTP/1.0 request.
+// "Connection: close" or an HTTP/1.0 request, reading nothing after it.
+// (It began as a guard in front of QHttpServer 6.4's parser, which buffered
+// a whole request, however big, before anyone saw it, and read every
+// request a second time.)
 class HttpConnection final : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, FrameLimits limits);
+    // Receives each complete request with its slot in the answer order
+    // (answer it with respond(slot, …), now or later).
+    using Dispatch = std::function<void(HttpConnection *connection, quint64 slot, HttpRequest request)>;
+
+    HttpConnection(QTcpSocket *socket, FrameLimits limits, Dispatch dispatch);
 
     QTcpSocket *socket() const { return m_socket; }
 
-    // Connects the slot that runs after the HTTP parser's on readyRead; call
-    // once the server has taken the socket. Until then nothing is accepted.
-    void arm();
-
-    // The parser completed a request on this connection, with this many
-    // header fields and body bytes: its slot in the answer order, or nullopt
-    // when it is not the request the guard framed next (the parsers
-    // disagree: the connection is refused and closed, failing safe).
-    std::optional<quint64> beginRequest(int headerFields, qint64 bodyBytes);
     void respond(quint64 slot, const HttpResponse &response, const QString &requestId);
     int pending() const { return int(m_slotsOpen); }
     bool rejected() const { return m_rejected; }
@@ -67,8 +67,9 @@ signals:
     void refused(int status, const QString &reason);
 
 private:
-    void beforeParser();
-    void afterParser();
+    void readRequests();
+    void complete();
+    void deliver();
     bool scanHeaders(QByteArrayView chunk, qsizetype *consumed);
     bool inspectHeaderBlock();
     void refuse(int status, const QString &message);
@@ -77,20 +78,21 @@ private:
 
     QTcpSocket *m_socket;
     FrameLimits m_limits;
-    bool m_armed = false;
-    qint64 m_scannedAhead = 0;    // bytes at the front of the socket's buffer already framed
+    Dispatch m_dispatch;
+    QHostAddress m_peer;
     // Framing state.
     enum class State { Headers, Body } m_state = State::Headers;
     QByteArray m_headerBlock;     // request line + headers of the current request
     qint64 m_bodyLeft = 0;
-    struct Framed
-    {
-        bool closeAfter = false;
-        int fields = 0;
-        qint64 bodyLength = 0;
-    };
-    QQueue<Framed> m_framed;      // framed by the guard, not yet completed by the parser
-    bool m_rejected = false;
+    // The request being read: headers parsed, body (if any) still arriving.
+    std::optional<HttpRequest> m_current;
+    bool m_currentCloses = false;
+    // Requests read from the bytes at hand, dispatched once all of them are
+    // framed: they count against maxPipelined like those not yet answered.
+    QList<std::pair<HttpRequest, bool>> m_complete; // request, close after
+    bool m_rejected = false;      // refused (or closed): nothing more is read
+    bool m_lastRead = false;      // a request asked to close: nothing after it is read
+    bool m_closed = false;        // the last answer was written: nothing more is written
     bool m_closing = false;
     // Answer order.
     quint64 m_nextSlot = 0;

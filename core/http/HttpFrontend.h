@@ -2,30 +2,31 @@
 
 #include "HttpConnection.h"
 
-#include <QAbstractHttpServer>
-
-#include <functional>
+#include <QObject>
 
 namespace tw::http {
 
-// QHttpServer's HTTP/1.1 parser, handing every parsed request to one
-// dispatch function with the connection and its slot in the answer order.
-// Answers are written by HttpConnection, not by QHttpServerResponder: they
-// may come later, from a finished future, after the client has gone.
-class HttpFrontend final : public QAbstractHttpServer
+class HttpListener;
+
+// Hands every request the listener's connections parse to one dispatch
+// function, with the connection and its slot in the answer order. The
+// requests are parsed by HttpConnection itself (QHttpServer's parser, behind
+// the connection guard, read every request a second time: ~20 % of the event
+// loop's time per request). Answers are written by HttpConnection: they may
+// come later, from a finished future, after the client has gone. Owns the
+// listener bound to it (and so its sockets).
+class HttpFrontend final : public QObject
 {
     Q_OBJECT
 public:
-    using Dispatch = std::function<void(HttpConnection *connection, quint64 slot, HttpRequest request)>;
+    explicit HttpFrontend(HttpConnection::Dispatch dispatch, QObject *parent = nullptr);
 
-    explicit HttpFrontend(Dispatch dispatch, QObject *parent = nullptr);
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // Requests of connections the listener accepts from now on go to the
+    // dispatch function. Call after listen(), before the event loop runs.
+    bool bind(HttpListener *listener);
 
 private:
-    Dispatch m_dispatch;
+    HttpConnection::Dispatch m_dispatch;
 };
 
 } // namespace tw::http

@@ -21,16 +21,6 @@ QList<HttpConnection *> HttpListener::connections() const
     return live;
 }
 
-void HttpListener::armAfterParser()
-{
-    // newConnection reaches QAbstractHttpServer first (it connected first):
-    // by now it has taken the sockets and connected its readyRead slot.
-    connect(this, &QTcpServer::newConnection, this, [this] {
-        for (HttpConnection *connection : connections())
-            connection->arm();
-    });
-}
-
 void HttpListener::incomingConnection(qintptr descriptor)
 {
     QTcpSocket *socket = nullptr;
@@ -67,13 +57,19 @@ void HttpListener::incomingConnection(qintptr descriptor)
     // Small answers go out at once: with Nagle and delayed ACKs a pipelining client waits ~40 ms per batch.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    auto *connection = new HttpConnection(socket, m_limits);
+    // Requests go to the dispatch function bound when they arrive (a connection
+    // never outlives the listener: its socket is the listener's child).
+    auto *connection = new HttpConnection(socket, m_limits, [this](HttpConnection *c, quint64 slot, HttpRequest request) {
+        if (m_dispatch)
+            m_dispatch(c, slot, std::move(request));
+        else
+            c->respond(slot, HttpResponse{503, {{"Retry-After", "1"}}, {}, {}}, QString());
+    });
     connect(connection, &HttpConnection::refused, this,
             [this, peer](int status, const QString &reason) { emit refused(status, reason, peer); });
     m_connections << connection;
     if (auto *ssl = qobject_cast<QSslSocket *>(socket))
         ssl->startServerEncryption();
-    addPendingConnection(socket);
 }
 
 } // namespace tw::http

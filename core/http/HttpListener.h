@@ -14,7 +14,7 @@
 namespace tw::http {
 
 // Accepts connections (plain, or TLS ≥ 1.2 when configured) and puts an
-// HttpConnection guard on each before QAbstractHttpServer gets it. Caps the
+// HttpConnection on each, which frames and parses its requests. Caps the
 // connections open at once, in total and per client address, so idle or
 // slow sockets cannot use up the process's file descriptors.
 class HttpListener final : public QTcpServer
@@ -28,9 +28,8 @@ public:
 
     bool tls() const { return m_tls.has_value(); }
     QList<HttpConnection *> connections() const;
-    // Call after QAbstractHttpServer::bind(): connects the guard's second
-    // readyRead slot of each new connection, which must run after the parser's.
-    void armAfterParser();
+    // Where the requests of connections accepted from now on go (HttpFrontend::bind).
+    void setDispatch(HttpConnection::Dispatch dispatch) { m_dispatch = std::move(dispatch); }
 
 signals:
     void refused(int status, const QString &reason, const QHostAddress &peer);
@@ -41,6 +40,7 @@ protected:
 private:
     FrameLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
+    HttpConnection::Dispatch m_dispatch;
     QList<QPointer<HttpConnection>> m_connections;
 };
 

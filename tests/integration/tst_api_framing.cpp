@@ -1,6 +1,6 @@
 // The connection guard against Qt 6.4's HTTP parser: the real HttpFrontend +
 // HttpListener + HttpConnection wiring of ApiServer (same order: listen,
-// bind, armAfterParser) with a recording dispatch, and raw clients writing
+// bind) with a recording dispatch, and raw clients writing
 // in segments (one byte at a time, every split point, CR|LF across
 // segments, TLS). Requests the two parsers could read differently — more
 // header fields than Qt's parser keeps, hidden bodies and targets — must
@@ -60,7 +60,6 @@ public:
         });
         ok = listener->listen(QHostAddress::LocalHost, 0);
         frontend->bind(listener);
-        listener->armAfterParser();
     }
     ~Harness() { delete frontend; }
     quint16 port() const { return listener->serverPort(); }
