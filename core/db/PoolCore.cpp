@@ -67,15 +67,6 @@ void PoolCore::enqueue(Task task)
             if (!m_idle.empty()) {
                 target = m_idle.back();
                 m_idle.pop_back();
-            } else if (m_finishing.size() > m_promised
-                       && std::find(m_finishing.begin(), m_finishing.end(), QThread::currentThread()) == m_finishing.end()) {
-                // Not from a finishing worker's own thread: a continuation
-                // running there may wait for this job.
-                ++m_promised;
-                const auto timeout = std::chrono::milliseconds(m_profile.pool.acquireTimeoutMs);
-                m_waiters.push_back(Waiter{std::move(task), Clock::now() + timeout});
-                m_wake.notify_one();
-                return;
             } else if (int(m_workers.size()) < m_profile.pool.size + m_profile.pool.overflow) {
                 target = spawnWorkerLocked();
             }
@@ -114,8 +105,6 @@ bool PoolCore::isLiveLocked(const ConnectionWorker *worker) const
 void PoolCore::retireLocked(ConnectionWorker *worker)
 {
     m_idle.erase(std::remove(m_idle.begin(), m_idle.end(), worker), m_idle.end());
-    m_finishing.erase(std::remove(m_finishing.begin(), m_finishing.end(), worker), m_finishing.end());
-    m_promised = std::min(m_promised, m_finishing.size());
     auto it = std::find_if(m_workers.begin(), m_workers.end(),
                            [worker](const auto &owned) { return owned.get() == worker; });
     if (it == m_workers.end())
@@ -238,8 +227,6 @@ void PoolCore::taskFinished(ConnectionWorker *worker, Outcome outcome)
                         && Clock::now() - worker->openedAt > std::chrono::milliseconds(m_profile.pool.maxLifetimeMs);
     if (outcome == Outcome::Broken || tooOld)
         retireLocked(worker);
-    else
-        m_finishing.push_back(worker);
 }
 
 void PoolCore::taskReleased(ConnectionWorker *worker)
@@ -247,10 +234,6 @@ void PoolCore::taskReleased(ConnectionWorker *worker)
     std::vector<Task> expired;
     {
         std::lock_guard lock(m_mutex);
-        if (const auto it = std::find(m_finishing.begin(), m_finishing.end(), worker); it != m_finishing.end()) {
-            m_finishing.erase(it);
-            m_promised = std::min(m_promised > 0 ? m_promised - 1 : 0, m_finishing.size());
-        }
         if (m_state != State::Open)
             return;
         const auto now = Clock::now();

@@ -67,12 +67,6 @@ private:
     quint64 m_nextWorkerSerial = 1;
     std::vector<std::unique_ptr<ConnectionWorker>> m_workers;
     std::vector<ConnectionWorker *> m_idle;            // LIFO: warm ones first
-    // Done and publishing their result, idle again in a moment. A job
-    // submitted from a continuation of that result waits for one of them
-    // (m_promised counts those waiting) instead of opening a connection:
-    // "open, check, then run" would otherwise always take two connections.
-    std::vector<ConnectionWorker *> m_finishing;
-    std::size_t m_promised = 0;
     std::vector<std::pair<quint64, ConnectionWorker *>> m_running;
     std::deque<Waiter> m_waiters;
     std::vector<std::unique_ptr<ConnectionWorker>> m_retired; // joined by housekeeping

@@ -287,26 +287,6 @@ private slots:
         QCOMPARE(chained.result(), 42);
     }
 
-    void theNextJobOfADeliveredResultReusesItsConnection()
-    {
-        // "Open, check, then run" (every command line does it): the job
-        // submitted when the first result arrives waits the moment it takes
-        // the finishing connection to come back, rather than opening a
-        // second one (a second SCRAM handshake, a second schema parse).
-        Pool pool(profile(4));
-        for (int round = 0; round < 50; ++round) {
-            auto first = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); });
-            // Spinning, not an event loop: submit the moment the result is
-            // out, while the worker is still between publishing and release.
-            while (!first.isFinished())
-                std::this_thread::yield();
-            auto second = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 2")); });
-            QVERIFY(test::waitFor(second, 5000));
-            QCOMPARE(second.result().value().toInt(), 2);
-        }
-        QCOMPARE(pool.stats().opened, quint64(1));
-    }
-
     void concurrentClosesAllWaitForTheEnd()
     {
         Pool pool(profile(1));
