@@ -268,10 +268,11 @@ int runMigrate(QCoreApplication &app)
     }
 
     // The files are read while the connection opens (a status of a thousand
-    // migrations spends about as long on each).
+    // migrations spends about as long on each). Only for the commands that
+    // read: one that writes reads them itself, as close to its lock as it can.
     const QString directory = options.directory.isEmpty() ? profile->migrationsDir : options.directory;
-    if (!directory.isEmpty() && options.command != u"ensure" && options.command != u"generate"
-        && QFileInfo(directory).isDir()) {
+    const bool readsOnly = options.command == u"status" || options.command == u"validate" || options.command == u"dry-run";
+    if (!directory.isEmpty() && readsOnly && QFileInfo(directory).isDir()) {
         options.request.prefetchedDirectory = directory;
         options.request.prefetched = migrate::prefetchMigrationFiles(directory);
     }

@@ -15,8 +15,11 @@ QString when(const std::optional<migrate::HistoryRow> &row)
         return {};
     // The zone looked up once: toLocalTime() asks the C library, which
     // stats /etc/localtime on every call (a thousand rows, a thousand stats).
+    // Qt may not know the zone the C library does (no tzdata, a TZ it cannot
+    // read): then the C library's answer, as before.
     static const QTimeZone local = QTimeZone::systemTimeZone();
-    return row->installedOn.toTimeZone(local).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QDateTime shown = local.isValid() ? row->installedOn.toTimeZone(local) : row->installedOn.toLocalTime();
+    return shown.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 void printStatus(const migrate::MigrationReport &report)

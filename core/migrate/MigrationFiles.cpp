@@ -4,6 +4,7 @@
 #include "crypto/Sha256.h"
 
 #include <QDir>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QFileInfo>
 #include <QHash>
@@ -167,7 +168,7 @@ struct LoadedFile
     QList<MigrationScript> scripts;   // one, or two for a dbmate file with a down section
 };
 
-LoadedFile loadFile(const QDir &dir, const QString &name)
+LoadedFile loadFile(const QString &directory, const QString &name)
 {
     static const QRegularExpression versionShaped(QStringLiteral(R"(^(?:[VU][0-9][0-9._]*__.+|[0-9]+_.+)\.sql$)"));
     LoadedFile out;
@@ -182,7 +183,7 @@ LoadedFile loadFile(const QDir &dir, const QString &name)
         out.ignored = true;
         return out;
     }
-    const auto bytes = readWholeFile(dir.filePath(name));
+    const auto bytes = readWholeFile(directory + u'/' + name);
     if (!bytes) {
         out.error = bytes.error();
         return out;
@@ -251,12 +252,15 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
     if (!names)
         return names.error();
     // Reading, decoding and hashing a thousand files is most of a `status`:
-    // spread over the cores when there are enough files to pay for it (the
-    // calling thread takes part, so a pool thread calling this never waits
-    // on a starved pool).
-    const auto load = [&dir](const QString &name) { return loadFile(dir, name); };
+    // spread over the cores when there are enough files to pay for it. On a
+    // pool of its own: Qt 6.4's blockingMapped only waits (the caller does
+    // none of the work), so on the global pool a caller that is itself a
+    // global-pool task (the GUI's file details, a pool being closed) could
+    // wait for work queued behind it. These tasks never block.
+    static QThreadPool filePool;
+    const auto load = [path](const QString &name) { return loadFile(path, name); };
     const QList<LoadedFile> loaded = names.value().size() >= 64
-                                         ? QtConcurrent::blockingMapped<QList<LoadedFile>>(names.value(), load)
+                                         ? QtConcurrent::blockingMapped<QList<LoadedFile>>(&filePool, names.value(), load)
                                          : [&] {
                                                QList<LoadedFile> one;
                                                for (const QString &name : names.value())

@@ -1,10 +1,12 @@
 #include "SqlFileReader.h"
 
 #include <QFile>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -26,15 +28,32 @@ bool endsWithSql(const char *name, size_t length)
            && (name[length - 2] | 0x20) == 'q' && (name[length - 1] | 0x20) == 'l';
 }
 
+// A signal (Ctrl-C asks a run to cancel) must not turn into "cannot read".
+template<typename Call>
+auto retryOnInterrupt(Call call)
+{
+    for (;;) {
+        auto result = call();
+        if (!(result < 0 && errno == EINTR))
+            return result;
+    }
+}
+
 } // namespace
 
 Result<QStringList> listSqlFiles(const QString &path)
 {
-    DIR *dir = ::opendir(QFile::encodeName(path).constData());
+    DIR *dir = nullptr;
+    for (;;) {
+        dir = ::opendir(QFile::encodeName(path).constData());
+        if (dir || errno != EINTR)
+            break;
+    }
     if (!dir)
         return Error(ErrorCode::ValidationFailed,
                      QStringLiteral("cannot read the migrations directory %1: %2").arg(path, systemReason(errno)));
     QStringList names;
+    std::optional<Error> badName;
     errno = 0;
     while (const dirent *entry = ::readdir(dir)) {
         const size_t length = std::strlen(entry->d_name);
@@ -44,10 +63,24 @@ Result<QStringList> listSqlFiles(const QString &path)
         if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
             // Follows a link, as QDir::Files did; a dangling one is left out.
             struct stat info {};
-            regular = ::fstatat(::dirfd(dir), entry->d_name, &info, 0) == 0 && S_ISREG(info.st_mode);
+            regular = retryOnInterrupt([&] { return ::fstatat(::dirfd(dir), entry->d_name, &info, 0); }) == 0
+                      && S_ISREG(info.st_mode);
         }
-        if (regular)
-            names << QFile::decodeName(QByteArray(entry->d_name, qsizetype(length)));
+        if (!regular) {
+            errno = 0;
+            continue;
+        }
+        // A name that is not UTF-8 could not be opened again from its
+        // decoded form: said, not skipped (it may be a migration).
+        auto decoder = QStringDecoder(QStringDecoder::Utf8);
+        const QString name = decoder.decode(QByteArrayView(entry->d_name, qsizetype(length)));
+        if (decoder.hasError()) {
+            if (!badName)
+                badName = Error(ErrorCode::ValidationFailed,
+                                QStringLiteral("a file name in %1 is not UTF-8: %2").arg(path, name));
+        } else {
+            names << name;
+        }
         errno = 0;
     }
     const int readError = errno;
@@ -55,36 +88,42 @@ Result<QStringList> listSqlFiles(const QString &path)
     if (readError != 0)
         return Error(ErrorCode::ValidationFailed,
                      QStringLiteral("cannot read the migrations directory %1: %2").arg(path, systemReason(readError)));
+    if (badName)
+        return *badName;
     std::sort(names.begin(), names.end());
     return names;
 }
 
 Result<QByteArray> readWholeFile(const QString &path)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    // O_NONBLOCK: a FIFO put in the file's place after the listing must not
+    // hang the run (it is refused below, by its type).
+    const int fd = retryOnInterrupt([&] { return ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK); });
     if (fd < 0)
         return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(path, systemReason(errno)));
+    const auto failed = [&](const QString &why) {
+        ::close(fd);
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(path, why));
+    };
+    struct stat info {};
+    if (::fstat(fd, &info) != 0)
+        return failed(systemReason(errno));
+    if (!S_ISREG(info.st_mode))
+        return failed(QStringLiteral("not a regular file"));
+    // Sized from fstat, read until the end: a short read is not the end on
+    // every file system (FUSE with direct_io, some network mounts).
     QByteArray bytes;
+    bytes.resize(qsizetype(std::max<off_t>(info.st_size, 0)) + 1);
     qsizetype used = 0;
-    // O_NONBLOCK: a FIFO put in the file's place after the listing fails
-    // at once instead of hanging the run. Migration files are small: one 16 KiB read usually finds the end.
-    bytes.resize(16384);
     for (;;) {
         if (used == bytes.size())
             bytes.resize(bytes.size() * 2);
-        const ssize_t n = ::read(fd, bytes.data() + used, size_t(bytes.size() - used));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const int error = errno;
-            ::close(fd);
-            return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(path, systemReason(error)));
-        }
-        used += n;
-        // A regular file gives less than asked only at its end: no second
-        // read to learn what the first already said.
-        if (n == 0 || used < bytes.size())
+        const ssize_t n = retryOnInterrupt([&] { return ::read(fd, bytes.data() + used, size_t(bytes.size() - used)); });
+        if (n < 0)
+            return failed(systemReason(errno));
+        if (n == 0)
             break;
+        used += n;
     }
     ::close(fd);
     bytes.truncate(used);

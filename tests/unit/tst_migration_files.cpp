@@ -7,7 +7,11 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
+
+#include <cstdio>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -252,6 +256,36 @@ private slots:
         read = readMigrationDirectory(dir.path());
         QVERIFY(!read.ok());
         QVERIFY2(read.error().message().contains(QStringLiteral("1250_dup.sql")), qPrintable(read.error().message()));
+    }
+
+    void aDirectoryReadFromAGlobalPoolTaskNeverWaitsOnItself()
+    {
+        // The GUI reads a directory inside QtConcurrent::run: with one
+        // global-pool thread, work queued on that pool would wait forever.
+        QTemporaryDir dir;
+        for (int n = 1; n <= 100; ++n)
+            QVERIFY(write(dir, QStringLiteral("V%1__t.sql").arg(n), "SELECT 1;"));
+        const int before = QThreadPool::globalInstance()->maxThreadCount();
+        QThreadPool::globalInstance()->setMaxThreadCount(1);
+        auto read = QtConcurrent::run([path = dir.path()] { return readMigrationDirectory(path).ok() ? readMigrationDirectory(path).value().versioned.size() : -1; });
+        const bool done = QTest::qWaitFor([&] { return read.isFinished(); }, 10000);
+        QThreadPool::globalInstance()->setMaxThreadCount(before);
+        QVERIFY2(done, "readMigrationDirectory waited on the pool it runs on");
+        QCOMPARE(read.result(), qsizetype(100));
+    }
+
+    void aFileNameThatIsNotUtf8IsAnErrorNotAWrongPath()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir, QStringLiteral("V1__a.sql"), "SELECT 1;"));
+        const QByteArray latin1 = QFile::encodeName(dir.path()) + "/V2__caf\xE9.sql";
+        FILE *f = std::fopen(latin1.constData(), "w");
+        QVERIFY(f);
+        std::fputs("SELECT 2;", f);
+        std::fclose(f);
+        const auto read = readMigrationDirectory(dir.path());
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().message().contains(QStringLiteral("not UTF-8")), qPrintable(read.error().message()));
     }
 
     void nonUtf8FilesAreRefused()
