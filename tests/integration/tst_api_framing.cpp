@@ -19,6 +19,8 @@
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include "RawHttpClient.h"
+
 #include <QtTest>
 
 
@@ -79,59 +81,9 @@ public:
     QList<QPair<int, QString>> refusals;
 };
 
-struct Client
-{
-    std::unique_ptr<QTcpSocket> socket;
-    QByteArray received;
-    bool closed = false;
+using Client = tw::test::RawHttpClient;
 
-    bool connectTo(quint16 port, bool tls = false)
-    {
-        if (tls) {
-            auto *ssl = new QSslSocket;
-            ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
-            socket.reset(ssl);
-        } else {
-            socket = std::make_unique<QTcpSocket>();
-        }
-        QObject::connect(socket.get(), &QTcpSocket::readyRead, [this] { received += socket->readAll(); });
-        QObject::connect(socket.get(), &QTcpSocket::disconnected, [this] { closed = true; });
-        if (tls) {
-            auto *ssl = static_cast<QSslSocket *>(socket.get());
-            ssl->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
-            QElapsedTimer t;
-            t.start();
-            while (!ssl->isEncrypted() && t.elapsed() < 5000)
-                QTest::qWait(5); // the server runs in this thread
-            return ssl->isEncrypted();
-        }
-        socket->connectToHost(QHostAddress::LocalHost, port);
-        return socket->waitForConnected(3000);
-    }
-    void send(const QByteArray &bytes, int pauseMs = 20)
-    {
-        if (socket->state() != QAbstractSocket::ConnectedState)
-            return;
-        socket->write(bytes);
-        QElapsedTimer t;
-        t.start();
-        while (socket->bytesToWrite() > 0 && socket->state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000)
-            QTest::qWait(1);
-        QTest::qWait(pauseMs);
-    }
-    QList<int> statuses() const
-    {
-        QList<int> out;
-        qsizetype at = 0;
-        while ((at = received.indexOf("HTTP/1.1 ", at)) >= 0) {
-            out << received.mid(at + 9, 3).toInt();
-            at += 9;
-        }
-        return out;
-    }
-};
-
-QByteArray get(const QByteArray &path) { return "GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n"; }
+QByteArray get(const QByteArray &target) { return tw::test::rawGet(target); }
 
 } // namespace
 

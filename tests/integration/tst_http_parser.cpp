@@ -19,6 +19,8 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpSocket>
+#include "RawHttpClient.h"
+
 #include <QtTest>
 
 using namespace tw;
@@ -76,44 +78,9 @@ public:
     QList<int> refusals;
 };
 
-struct Client
-{
-    std::unique_ptr<QTcpSocket> socket = std::make_unique<QTcpSocket>();
-    QByteArray received;
-    bool closed = false;
+using Client = tw::test::RawHttpClient;
 
-    bool connectTo(quint16 port)
-    {
-        QObject::connect(socket.get(), &QTcpSocket::readyRead, [this] { received += socket->readAll(); });
-        QObject::connect(socket.get(), &QTcpSocket::disconnected, [this] { closed = true; });
-        socket->connectToHost(QHostAddress::LocalHost, port);
-        return socket->waitForConnected(3000);
-    }
-    // Writes one segment and lets the (same-thread) server read it.
-    void send(const QByteArray &bytes, int pauseMs = 20)
-    {
-        if (socket->state() != QAbstractSocket::ConnectedState)
-            return;
-        socket->write(bytes);
-        QElapsedTimer t;
-        t.start();
-        while (socket->bytesToWrite() > 0 && socket->state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000)
-            QTest::qWait(1);
-        QTest::qWait(pauseMs);
-    }
-    QList<int> statuses() const
-    {
-        QList<int> out;
-        qsizetype at = 0;
-        while ((at = received.indexOf("HTTP/1.1 ", at)) >= 0) {
-            out << received.mid(at + 9, 3).toInt();
-            at += 9;
-        }
-        return out;
-    }
-};
-
-QByteArray get(const QByteArray &target) { return "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"; }
+QByteArray get(const QByteArray &target) { return tw::test::rawGet(target); }
 
 const QByteArray kNul(1, '\0');
 
