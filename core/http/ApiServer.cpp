@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QPromise>
 #include <QStandardPaths>
@@ -480,15 +481,29 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
         complete(pending);
         return;
     }
-    pending.then(q, complete)
-        .onCanceled(q, [this, connection, slot, request, pattern, who, held, done] {
-            if (*done)
-                return;
-            held->release();
-            finish(connection, slot, request, pattern,
-                   errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
-                   who->has_value() ? &**who : nullptr);
-        });
+    // Not pending.then(q, …): under load, Qt 6.4 ran such a continuation
+    // twice when a pool thread finished the future while it was being
+    // attached (the second run starts a promise the first one moved away:
+    // a crash in QPromise::start, seen in the REST benchmark). A watcher
+    // hears of the end through Qt's call-out events, posted under the
+    // future's own lock, once.
+    auto *watcher = new QFutureWatcher<HttpResponse>(q);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, q,
+                     [this, watcher, complete, connection, slot, request, pattern, who, held, done] {
+                         watcher->deleteLater();
+                         const QFuture<HttpResponse> finished = watcher->future();
+                         if (!finished.isCanceled() || finished.resultCount() > 0) {
+                             complete(finished);
+                             return;
+                         }
+                         if (*done)
+                             return;
+                         held->release();
+                         finish(connection, slot, request, pattern,
+                                errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
+                                who->has_value() ? &**who : nullptr);
+                     });
+    watcher->setFuture(pending);
 }
 
 void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot, const HttpRequest &request,
