@@ -11,6 +11,8 @@
 #include <QThread>
 
 #include <csignal>
+#include "RawHttpClient.h"
+
 #include <QtTest>
 
 using namespace tw;
@@ -40,40 +42,8 @@ void slowSinglePools(config::AppConfig &config)
 }
 
 // A raw client that writes in stages, letting the (same-thread) server run in
-// between, then collects everything until the server closes or timeoutMs.
-struct StagedClient
-{
-    QTcpSocket socket;
-    QByteArray received;
-    bool closed = false;
-
-    bool connectTo(quint16 port)
-    {
-        QObject::connect(&socket, &QTcpSocket::readyRead, [this] { received += socket.readAll(); });
-        QObject::connect(&socket, &QTcpSocket::disconnected, [this] { closed = true; });
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        return socket.waitForConnected(3000);
-    }
-    void send(const QByteArray &bytes, int pauseMs)
-    {
-        if (socket.state() != QAbstractSocket::ConnectedState)
-            return;
-        socket.write(bytes);
-        // Drain the write buffer so the server sees exactly this segment before the next one.
-        QTRY_VERIFY_WITH_TIMEOUT(socket.bytesToWrite() == 0 || socket.state() != QAbstractSocket::ConnectedState, 10000);
-        QTest::qWait(pauseMs);
-    }
-    QList<int> statuses() const
-    {
-        QList<int> out;
-        qsizetype at = 0;
-        while ((at = received.indexOf("HTTP/1.1 ", at)) >= 0) {
-            out << received.mid(at + 9, 3).toInt();
-            at += 9;
-        }
-        return out;
-    }
-};
+// between.
+using StagedClient = tw::test::RawHttpClient;
 
 QByteArray padded(const QByteArray &head, qsizetype total)
 {
