@@ -417,17 +417,18 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
                      QStringLiteral("set `migrations:` for it in the config file, or pass --dir"));
     if (!QDir(report.directory).exists())
         return Error(ErrorCode::NotFound, QStringLiteral("the migrations directory %1 does not exist").arg(report.directory));
-    auto files = request.prefetched.valid() && request.prefetchedDirectory == report.directory
-                     ? request.prefetched.get()
-                     : readMigrationDirectory(report.directory);
-    if (!files)
-        return files.error();
-    report.ignoredFiles = files.value().ignored;
+    const auto loadFiles = [&] {
+        return request.prefetched.valid() && request.prefetchedDirectory == report.directory
+                   ? request.prefetched.get()
+                   : readMigrationDirectory(report.directory);
+    };
     const config::Driver driver = session.profile().driver;
 
     const bool writes = request.command == MigrationCommand::Up || request.command == MigrationCommand::Down
                         || request.command == MigrationCommand::Baseline || request.command == MigrationCommand::Repair;
     if (!writes) {
+        // The history first: files still being read in the background
+        // (prefetched) finish meanwhile.
         auto schema = historySchema(session);
         if (!schema)
             return schema.error();
@@ -435,6 +436,10 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         auto history = readHistory(session, schema.value(), textNeeded ? HistoryText::Included : HistoryText::Left);
         if (!history)
             return history.error();
+        auto files = loadFiles();
+        if (!files)
+            return files.error();
+        report.ignoredFiles = files.value().ignored;
         report.status = migrationStatus(files.value(), history.value());
         if (request.command == MigrationCommand::Validate)
             report.problems = validationProblems(files.value(), history.value(), driver);
@@ -446,6 +451,11 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         }
         return report;
     }
+
+    auto files = loadFiles();
+    if (!files)
+        return files.error();
+    report.ignoredFiles = files.value().ignored;
 
     // The migration's own statements may leave session state behind (SET,
     // prepared statements dropped, the runner's own settings): the

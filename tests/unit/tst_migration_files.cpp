@@ -61,6 +61,51 @@ private slots:
         QVERIFY(!MigrationVersion::parse(QStringLiteral("99999999999999999999999")));
     }
 
+    // The parser is written by hand; the grammar it must accept is this
+    // expression (plus: every part fits 64 bits). Every string over a small
+    // alphabet up to five characters, and the 64-bit edges, both ways.
+    void versionParserFollowsTheGrammar()
+    {
+        const QRegularExpression grammar(QStringLiteral(R"(\A\d+([._]\d+)*\z)"));
+        const QString alphabet = QStringLiteral("09._a ") + QChar(0x0661); // ARABIC-INDIC DIGIT ONE is no \d here
+        QStringList cases{QStringLiteral("9223372036854775807"), QStringLiteral("9223372036854775808"),
+                          QStringLiteral("1.9223372036854775807"), QStringLiteral("1_92233720368547758070"),
+                          QStringLiteral("00000000000000000000000000001"), QStringLiteral("1\n")};
+        QStringList level{QString()};
+        for (int length = 1; length <= 5; ++length) {
+            QStringList next;
+            for (const QString &prefix : std::as_const(level))
+                for (const QChar c : alphabet)
+                    next << prefix + c;
+            cases << next;
+            level = next;
+        }
+        for (const QString &text : std::as_const(cases)) {
+            const auto parsed = MigrationVersion::parse(text);
+            bool fits = true;
+            QList<qint64> parts;
+            if (grammar.match(text).hasMatch()) {
+                for (const QString &part : text.split(QRegularExpression(QStringLiteral("[._]")))) {
+                    bool ok = false;
+                    parts << part.toLongLong(&ok);
+                    fits &= ok;
+                }
+            } else {
+                fits = false;
+            }
+            QVERIFY2(bool(parsed) == fits, qPrintable(text));
+            if (!parsed)
+                continue;
+            while (parts.size() > 1 && parts.last() == 0)
+                parts.removeLast();
+            QStringList normalized;
+            for (const qint64 part : std::as_const(parts))
+                normalized << QString::number(part);
+            QCOMPARE(parsed->normalized(), normalized.join(u'.'));
+            QCOMPARE(parsed->text(), text);
+        }
+    }
+
     void fileNames()
     {
         const auto versioned = parseMigrationFileName(QStringLiteral("V1.2__add_orders_index.sql"));
