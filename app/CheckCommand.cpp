@@ -1,6 +1,7 @@
 #include "CheckCommand.h"
 
 #include "CliOutput.h"
+#include "async/Then.h"
 #include "config/ConfigLoader.h"
 #include "config/KeychainSecretStore.h"
 #include "db/ConnectionRegistry.h"
@@ -72,15 +73,13 @@ int runCheck(QCoreApplication &app)
     const bool json = parser.isSet(jsonOption);
 
     // Open all (each independently), then probe all, then report once.
-    registry.openAll(profiles)
-        .then(&app, [&registry, profiles](const QList<db::OpenOutcome> &) {
-            QList<QFuture<monitor::HealthStatus>> probes;
-            for (const auto &profile : profiles)
-                probes << monitor::probeHealth(registry.pool(profile.name));
-            return QtFuture::whenAll(probes.begin(), probes.end());
-        })
-        .unwrap()
-        .then(&app, [&app, json](const QList<QFuture<monitor::HealthStatus>> &probes) { app.exit(printReport(probes, json)); });
+    async::then(registry.openAll(profiles), &app, [&app, &registry, profiles, json](const QList<db::OpenOutcome> &) {
+        QList<QFuture<monitor::HealthStatus>> probes;
+        for (const auto &profile : profiles)
+            probes << monitor::probeHealth(registry.pool(profile.name), &app);
+        async::then(async::whenAll(probes, &app), &app,
+                    [&app, json](const QList<QFuture<monitor::HealthStatus>> &done) { app.exit(printReport(done, json)); });
+    });
     return app.exec();
 }
 

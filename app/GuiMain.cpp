@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "DemoDatabase.h"
 #include "MainWindow.h"
+#include "async/Then.h"
 #include "config/ConfigLoader.h"
 #include "config/KeychainSecretStore.h"
 #include "db/ConnectionRegistry.h"
@@ -96,16 +97,16 @@ int runGui(int argc, char **argv)
     window.show();
 
     if (parser.isSet(demoOption)) {
-        ensureDemoDatabase(parser.value(demoPathOption))
-            .then(&window, [&window](const Result<config::ConnectionProfile> &demo) {
-                if (!demo.ok()) {
-                    QMessageBox::critical(&window, QApplication::translate("main", "Demo database"),
-                                          demo.error().message());
-                    return;
-                }
-                window.addConnection(demo.value());
-                window.openConnection(demo.value().name);
-            });
+        const auto demoReady = ensureDemoDatabase(parser.value(demoPathOption));
+        async::then(demoReady, &window, [&window](const Result<config::ConnectionProfile> &demo) {
+            if (!demo.ok()) {
+                QMessageBox::critical(&window, QApplication::translate("main", "Demo database"),
+                                      demo.error().message());
+                return;
+            }
+            window.addConnection(demo.value());
+            window.openConnection(demo.value().name);
+        });
     } else if (!parser.positionalArguments().isEmpty()) {
         window.openConnection(profiles.last().name);
     }

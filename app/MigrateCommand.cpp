@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "MigrateOutput.h"
+#include "async/Then.h"
 #include "catalog/CatalogService.h"
 #include "config/ConfigLoader.h"
 #include "config/KeychainSecretStore.h"
@@ -281,14 +282,14 @@ int runMigrate(QCoreApplication &app)
     db::ConnectionRegistry registry(&secrets);
     const QString name = options.connection;
     int code = Failed;
-    registry.open(*profile).then(&app, [&](const Status &opened) {
+    async::then(registry.open(*profile), &app, [&](const Status &opened) {
         if (!opened.ok()) {
             code = reportError(options, opened.error());
             app.exit(code);
             return;
         }
         if (options.command == u"ensure") {
-            migrate::ensureTables(registry, name).then(&app, [&](const Result<QList<migrate::EnsureOutcome>> &done) {
+            async::then(migrate::ensureTables(registry, name), &app, [&](const Result<QList<migrate::EnsureOutcome>> &done) {
                 if (!done) {
                     code = reportError(options, done.error());
                 } else {
@@ -315,31 +316,31 @@ int runMigrate(QCoreApplication &app)
             return;
         }
         if (options.command == u"generate") {
-            migrate::generateMigration(registry, name, options.name, options.directory)
-                .then(&app, [&](const Result<migrate::GeneratedMigration> &done) {
-                    if (!done) {
-                        code = reportError(options, done.error());
+            const auto generated = migrate::generateMigration(registry, name, options.name, options.directory);
+            async::then(generated, &app, [&](const Result<migrate::GeneratedMigration> &done) {
+                if (!done) {
+                    code = reportError(options, done.error());
+                } else {
+                    const auto &g = done.value();
+                    if (options.json) {
+                        printJson({{QStringLiteral("ok"), true},
+                                   {QStringLiteral("up"), QJsonArray::fromStringList(g.diff.up)},
+                                   {QStringLiteral("down"), QJsonArray::fromStringList(g.diff.down)},
+                                   {QStringLiteral("needsHandWritten"), QJsonArray::fromStringList(g.diff.needsHandWritten)},
+                                   {QStringLiteral("file"), g.files ? QJsonValue(g.files->upPath) : QJsonValue()},
+                                   {QStringLiteral("undoFile"), g.files ? QJsonValue(g.files->undoPath) : QJsonValue()}});
                     } else {
-                        const auto &g = done.value();
-                        if (options.json) {
-                            printJson({{QStringLiteral("ok"), true},
-                                       {QStringLiteral("up"), QJsonArray::fromStringList(g.diff.up)},
-                                       {QStringLiteral("down"), QJsonArray::fromStringList(g.diff.down)},
-                                       {QStringLiteral("needsHandWritten"), QJsonArray::fromStringList(g.diff.needsHandWritten)},
-                                       {QStringLiteral("file"), g.files ? QJsonValue(g.files->upPath) : QJsonValue()},
-                                       {QStringLiteral("undoFile"), g.files ? QJsonValue(g.files->undoPath) : QJsonValue()}});
-                        } else {
-                            if (g.files)
-                                out() << "created " << g.files->upPath << "\ncreated " << g.files->undoPath << Qt::endl;
-                            else
-                                out() << "nothing to generate: the declared tables are all there" << Qt::endl;
-                            for (const QString &line : g.diff.needsHandWritten)
-                                out() << "needs a hand-written migration: " << line << Qt::endl;
-                        }
-                        code = Ok;
+                        if (g.files)
+                            out() << "created " << g.files->upPath << "\ncreated " << g.files->undoPath << Qt::endl;
+                        else
+                            out() << "nothing to generate: the declared tables are all there" << Qt::endl;
+                        for (const QString &line : g.diff.needsHandWritten)
+                            out() << "needs a hand-written migration: " << line << Qt::endl;
                     }
-                    app.exit(code);
-                });
+                    code = Ok;
+                }
+                app.exit(code);
+            });
             return;
         }
         options.request.command = *migrate::commandFromName(options.command);
@@ -349,7 +350,7 @@ int runMigrate(QCoreApplication &app)
             events = [](const migrate::MigrationEvent &event) { printMigrationEvent(event); };
         migrate::MigrationRun run = migrate::startMigration(registry, name, options.request, events);
         cancelOnSignal(app, run.control);
-        run.job.future.then(&app, [&](const Result<migrate::MigrationReport> &report) {
+        async::then(run.job.future, &app, [&](const Result<migrate::MigrationReport> &report) {
             code = report ? finishReport(options, report.value()) : reportError(options, report.error());
             app.exit(code);
         });

@@ -1,6 +1,7 @@
 #include "SchemaCommand.h"
 
 #include "CliOutput.h"
+#include "async/Then.h"
 #include "catalog/CatalogService.h"
 #include "catalog/Ddl.h"
 #include "catalog/SnapshotFilter.h"
@@ -211,21 +212,21 @@ int runSchema(QCoreApplication &app)
     config::KeychainSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);
     const QString name = request.connection;
-    registry.open(*profile)
-        .then(&app, [&registry, name](const Status &opened) {
-            if (!opened.ok())
-                return QtFuture::makeReadyFuture(Result<catalog::Snapshot>(opened.error()));
-            return catalog::loadSnapshot(registry, name);
-        })
-        .unwrap()
-        .then(&app, [&app, request](const Result<catalog::Snapshot> &snapshot) {
-            if (!snapshot) {
-                printError(snapshot.error());
-                app.exit(1);
-                return;
-            }
-            app.exit(print(snapshot.value(), request));
-        });
+    const auto done = [&app, request](const Result<catalog::Snapshot> &snapshot) {
+        if (!snapshot) {
+            printError(snapshot.error());
+            app.exit(1);
+            return;
+        }
+        app.exit(print(snapshot.value(), request));
+    };
+    async::then(registry.open(*profile), &app, [&app, &registry, name, done](const Status &opened) {
+        if (!opened.ok()) {
+            done(opened.error());
+            return;
+        }
+        async::then(catalog::loadSnapshot(registry, name), &app, done);
+    });
     return app.exec();
 }
 

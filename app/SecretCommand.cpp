@@ -1,5 +1,6 @@
 #include "SecretCommand.h"
 
+#include "async/Then.h"
 #include "config/ConnectionProfile.h"
 #include "config/KeychainSecretStore.h"
 
@@ -74,7 +75,7 @@ int runSecretCommand(QCoreApplication &app)
         pending = store.remove(profile.secretKey());
     }
     int exitCode = 1;
-    pending.then(&app, [&app, &exitCode, &err, profile, action = positional[0]](const Status &status) {
+    async::then(pending, &app, [&app, &exitCode, &err, profile, action = positional[0]](const Status &status) {
         if (status.ok()) {
             err << (action == QLatin1String("set") ? "stored" : "removed") << " the password of connection '"
                 << profile.name << "' in the keychain" << Qt::endl;

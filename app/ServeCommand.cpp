@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "SignalWatcher.h"
 #include "SystemdNotify.h"
+#include "async/Then.h"
 #include "config/ConfigLoader.h"
 #include "config/KeychainSecretStore.h"
 #include "config/ListenAddress.h"
@@ -99,10 +100,10 @@ int runServe(QCoreApplication &app)
         stopping = true;
         notifySystemd("STOPPING=1");
         qCInfo(lcApp) << "signal" << number << "received: stopping";
-        server.stop(config.api.shutdownGraceSeconds * 1000).then(&app, [&] { shutDown(0); });
+        async::onFinished(server.stop(config.api.shutdownGraceSeconds * 1000), &app, [&] { shutDown(0); });
     });
 
-    registry.openAll(config.connections).then(&app, [&](const QList<db::OpenOutcome> &outcomes) {
+    async::then(registry.openAll(config.connections), &app, [&](const QList<db::OpenOutcome> &outcomes) {
         if (stopping)
             return;
         for (const auto &outcome : outcomes) {

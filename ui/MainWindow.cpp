@@ -3,6 +3,7 @@
 #include "ConnectionListModel.h"
 #include "ErrorText.h"
 #include "Workbench.h"
+#include "async/Then.h"
 #include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
 #include "api/ApiFeature.h"
@@ -152,7 +153,7 @@ void MainWindow::openConnection(const QString &name)
     }
     m_connections->setState(name, ConnectionListModel::State::Opening);
     statusBar()->showMessage(tr("Connecting to %1…").arg(name));
-    m_registry->open(*profile).then(this, [this, name](const Status &status) {
+    async::then(m_registry->open(*profile), this, [this, name](const Status &status) {
         if (!status.ok()) {
             showFailure(name, status.error());
             return;

@@ -17,7 +17,7 @@ namespace tw::catalog {
 // nothing below them. Each finds the connection's pool (an unknown or
 // unopened connection is NOT_FOUND naming it and the close matches), runs
 // one pool job and hands back plain values. Futures finish on a pool
-// thread: continue with .then(context, …).
+// thread: continue with async::then(future, context, …).
 QFuture<Result<QList<TableRef>>> listTables(db::ConnectionRegistry &registry, const QString &connection);
 QFuture<Result<Snapshot>> loadSnapshot(db::ConnectionRegistry &registry, const QString &connection);
 // The same, cancellable: registry.cancel(connection, job.id) stops it

@@ -19,7 +19,7 @@ namespace tw::data {
 // the REST API call these and nothing below them. Each finds the
 // connection's pool (unknown connection: NOT_FOUND with close matches),
 // runs one pool job and hands back plain values. Futures finish on a pool
-// thread: continue with .then(context, …). Jobs are cancellable with
+// thread: continue with async::then(future, context, …). Jobs are cancellable with
 // registry.cancel(connection, job.id) (QUERY_CANCELLED).
 
 // Columns, types, row identity, editability, foreign keys and the row

@@ -118,7 +118,7 @@ Result<QList<catalog::TableRef>> listSearchableTables(db::Session &session);
 // statement is cancelled). Unknown connection: NOT_FOUND. A table that
 // fails is skipped and reported; only a cancel, a lost connection or an
 // invalid request fail the whole search. The future finishes on a pool
-// thread: continue with .then(context, …).
+// thread: continue with async::then(future, context, …).
 db::Job<Result<SearchResult>> startSearch(db::ConnectionRegistry &registry, const QString &connection,
                                           SearchRequest request);
 

@@ -82,7 +82,7 @@ catalog::QualifiedName restTableName(const QString &table);
 //  - a cast to a type name outside [A-Za-z0-9_ ] (+ "(n,m)", "[]"), an
 //    operator SQLite lacks: VALIDATION_FAILED with pgrstCode "PGRST100";
 //  - the server's own errors (bad input value 22P02, …) with details.sqlstate.
-// The future finishes on a pool thread: continue with .then(context, …).
+// The future finishes on a pool thread: continue with async::then(future, context, …).
 QFuture<Result<RestRows>> readRestRows(db::ConnectionRegistry &registry, const QString &connection,
                                        const QString &table, const http::rest::RestQuery &query,
                                        const RestReadOptions &options = {});

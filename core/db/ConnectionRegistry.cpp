@@ -1,5 +1,6 @@
 #include "ConnectionRegistry.h"
 
+#include "async/Then.h"
 #include "config/SecretStore.h"
 #include "log/Categories.h"
 
@@ -28,14 +29,14 @@ QFuture<Status> ConnectionRegistry::open(config::ConnectionProfile profile)
     auto promise = std::make_shared<QPromise<Status>>();
     promise->start();
     QFuture<Status> result = promise->future();
-    m_secrets->read(profile.secretKey()).then(this, [this, profile, promise](const Result<QString> &secret) mutable {
+    async::then(m_secrets->read(profile.secretKey()), this, [this, profile, promise](const Result<QString> &secret) mutable {
         if (secret.ok()) {
             profile.password = secret.value();
         } else if (secret.error().code() != ErrorCode::NotFound) {
             // Try anyway: the server may not need a password (trust, peer, cert).
             qCWarning(lcPool) << "no password for" << profile.name << "from the keychain:" << secret.error().message();
         }
-        openPool(profile).then(this, [promise](const Status &status) {
+        async::then(openPool(profile), this, [promise](const Status &status) {
             promise->addResult(status);
             promise->finish();
         });
@@ -56,7 +57,7 @@ QFuture<Status> ConnectionRegistry::openPool(const config::ConnectionProfile &pr
     }
     const QString name = profile.name;
     std::weak_ptr<Pool> current = pool;
-    return pool->open().then(this, [this, name, current](const Status &status) {
+    return async::then(pool->open(), this, [this, name, current](const Status &status) {
         // A pool replaced or closed meanwhile reports nothing.
         if (m_pools.value(name) != current.lock())
             return status;
@@ -91,7 +92,7 @@ QFuture<QList<OpenOutcome>> ConnectionRegistry::openAll(const QList<config::Conn
         return result;
     }
     for (int i = 0; i < profiles.size(); ++i) {
-        open(profiles.at(i)).then(this, [gather, i](const Status &status) {
+        async::then(open(profiles.at(i)), this, [gather, i](const Status &status) {
             gather->outcomes[i].status = status;
             if (--gather->pending == 0) {
                 gather->promise.addResult(gather->outcomes);

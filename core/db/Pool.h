@@ -30,10 +30,12 @@ struct Job
 // (POOL_TIMEOUT). A housekeeping thread expires waiters and closes idle,
 // aged and surplus connections.
 //
-// Continuations without a context object run on the thread that finished
-// the job (a worker, or the housekeeper for timeouts): keep them short and
-// never block in them on another job of the same pool; use
-// .then(contextObject, …) or QtFuture::Launch::Async for that.
+// Continue with async::then(future, guard, …) (async/Then.h), on the
+// guard's thread: Qt 6.4's QFuture::then can run a continuation twice when
+// it is attached while a worker finishes the job. Code that still chains a
+// context-less continuation runs it on the thread that finished the job (a
+// worker, or the housekeeper for timeouts), where it must never block on
+// another job of the same pool.
 class Pool final
 {
 public:

@@ -8,6 +8,7 @@
 #include "ServerState.h"
 #include "SystemRoutes.h"
 #include "TlsFiles.h"
+#include "async/Then.h"
 #include "audit/AuditLog.h"
 #include "auth/Authenticator.h"
 #include "auth/OidcKeyProvider.h"
@@ -27,7 +28,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QPromise>
 #include <QStandardPaths>
@@ -350,15 +350,13 @@ void ApiServerPrivate::authorize(QPointer<HttpConnection> connection, quint64 sl
     }
     const QByteArray header = request.header("authorization");
     QFuture<auth::AuthOutcome> outcome = authenticator->authenticate(header);
-    // A token seen before is checked at once (the cache): go on without a
-    // trip through the event queue.
-    if (outcome.isFinished() && !outcome.isCanceled()) {
-        authorized(connection, slot, std::move(request), route, outcome.result());
-        return;
-    }
-    outcome.then(q, [this, connection, slot, request = std::move(request), route](const auth::AuthOutcome &result) mutable {
-        authorized(connection, slot, std::move(request), route, result);
-    }).onCanceled(q, [this, connection, slot, request, route] {
+    // A token seen before is checked at once (the cache): onFinished goes on
+    // before it returns, without a trip through the event queue.
+    async::onFinished(outcome, q, [this, outcome, connection, slot, request = std::move(request), route]() mutable {
+        if (!outcome.isCanceled()) {
+            authorized(connection, slot, std::move(request), route, outcome.result());
+            return;
+        }
         // The authenticator went away (a restart) before the token was checked.
         finish(connection, slot, request, route->pattern,
                errorResponse(503, QStringLiteral("SHUTTING_DOWN"), QStringLiteral("the server restarted")).withHeader("Retry-After", "1"),
@@ -428,35 +426,20 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
         finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,
                denied ? QStringLiteral("denied") : QString());
     };
-    // An answer known at once (a refusal, a parse error) needs no trip
-    // through the event queue.
-    if (pending.isFinished() && !pending.isCanceled()) {
-        complete(pending);
-        return;
-    }
-    // Not pending.then(q, …): under load, Qt 6.4 ran such a continuation
-    // twice when a pool thread finished the future while it was being
-    // attached (the second run starts a promise the first one moved away:
-    // a crash in QPromise::start, seen in the REST benchmark). A watcher
-    // hears of the end through Qt's call-out events, posted under the
-    // future's own lock, once.
-    auto *watcher = new QFutureWatcher<HttpResponse>(q);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, q,
-                     [this, watcher, complete, connection, slot, request, pattern, who, held, done] {
-                         watcher->deleteLater();
-                         const QFuture<HttpResponse> finished = watcher->future();
-                         if (!finished.isCanceled() || finished.resultCount() > 0) {
-                             complete(finished);
-                             return;
-                         }
-                         if (*done)
-                             return;
-                         held->release();
-                         finish(connection, slot, request, pattern,
-                                errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
-                                who->has_value() ? &**who : nullptr);
-                     });
-    watcher->setFuture(pending);
+    // An answer known at once (a refusal, a parse error) is sent before
+    // onFinished returns, without a trip through the event queue.
+    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done] {
+        if (!pending.isCanceled() || pending.resultCount() > 0) {
+            complete(pending);
+            return;
+        }
+        if (*done)
+            return;
+        held->release();
+        finish(connection, slot, request, pattern,
+               errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
+               who->has_value() ? &**who : nullptr);
+    });
 }
 
 void ApiServerPrivate::finish(QPointer<HttpConnection> connection, quint64 slot, const HttpRequest &request,

@@ -1,6 +1,7 @@
 #include "SystemRoutes.h"
 
 #include "ApiResponses.h"
+#include "async/Then.h"
 #include "auth/Authenticator.h"
 #include "auth/OidcKeyProvider.h"
 #include "db/ConnectionRegistry.h"
@@ -146,7 +147,7 @@ QFuture<HttpResponse> connection(const ServerState &state, const auth::Identity 
     QJsonObject item = connectionJson(*profile);
     item.insert(QStringLiteral("permissions"), permissionNames(state.effectivePermissions(who.roles, name)));
     // Probed now through the pool: a saturated pool answers 503 within its acquire timeout.
-    return monitor::probeHealth(pool).then(context, [item](const monitor::HealthStatus &status) mutable {
+    return async::then(monitor::probeHealth(pool, context), context, [item](const monitor::HealthStatus &status) mutable {
         if (!status.up && status.lastError)
             return errorResponse(*status.lastError);
         item.insert(QStringLiteral("status"), statusJson(status));

@@ -1,5 +1,6 @@
 #include "HealthMonitor.h"
 
+#include "async/Then.h"
 #include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
 
@@ -37,7 +38,7 @@ void HealthMonitor::probeAll()
         if (!pool)
             continue;
         ++m_pending;
-        probeHealth(pool).then(this, [this](const HealthStatus &status) {
+        async::then(probeHealth(pool, this), this, [this](const HealthStatus &status) {
             record(status);
             probeDone();
         });

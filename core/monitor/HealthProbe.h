@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QObject>
 #include <QString>
 
 #include <memory>
@@ -24,7 +25,8 @@ struct HealthStatus
 };
 
 // Runs SELECT 1 through the pool, so the probe sees what users see: a
-// saturated pool or a dead server both show as down, with the reason.
-QFuture<HealthStatus> probeHealth(const std::shared_ptr<db::Pool> &pool);
+// saturated pool or a dead server both show as down, with the reason. The
+// status is made on guard's thread (see async/Then.h).
+QFuture<HealthStatus> probeHealth(const std::shared_ptr<db::Pool> &pool, QObject *guard);
 
 } // namespace tw::monitor

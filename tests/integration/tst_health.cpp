@@ -20,7 +20,7 @@ private slots:
         auto profile = test::postgresProfile();
         TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
         auto pool = std::make_shared<db::Pool>(*profile);
-        auto future = monitor::probeHealth(pool);
+        auto future = monitor::probeHealth(pool, this);
         QVERIFY(test::waitFor(future));
         const auto status = future.result();
         QVERIFY(status.up);
@@ -37,7 +37,7 @@ private slots:
         TW_REQUIRE_SERVICE(profile.has_value(), "PostgreSQL (TW_TEST_PG_PORT)");
         profile->port = test::closedPort();
         auto pool = std::make_shared<db::Pool>(*profile);
-        auto future = monitor::probeHealth(pool);
+        auto future = monitor::probeHealth(pool, this);
         QVERIFY(test::waitFor(future));
         const auto status = future.result();
         QVERIFY(!status.up);

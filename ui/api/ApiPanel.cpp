@@ -3,6 +3,7 @@
 #include "ErrorText.h"
 #include "PolicyMatrixModel.h"
 #include "RequestLogModel.h"
+#include "async/Then.h"
 #include "http/ApiServer.h"
 
 #include <QApplication>
@@ -252,8 +253,7 @@ void ApiPanel::stop()
         return;
     setState(State::Stopping);
     m_stopping = m_server->stop(m_config.api.shutdownGraceSeconds * 1000);
-    const auto stopped = [this] { setState(State::Stopped); };
-    m_stopping.then(this, stopped).onCanceled(this, stopped);
+    async::onFinished(m_stopping, this, [this] { setState(State::Stopped); });
 }
 
 void ApiPanel::stopAndWait(int graceMs)

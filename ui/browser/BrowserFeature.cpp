@@ -4,6 +4,7 @@
 #include "TableTab.h"
 #include "Workbench.h"
 #include "api/ApiFeature.h"
+#include "async/Then.h"
 #include "data/RestUrl.h"
 #include "catalog/CatalogService.h"
 
@@ -33,25 +34,25 @@ void BrowserFeature::install(Workbench &bench)
             bench.showStatus(tr("Open a connection first."), 5000);
             return;
         }
-        catalog::listTables(bench.registry(), connection)
-            .then(page, [page, &bench, connection](const Result<QList<catalog::TableRef>> &tables) {
-                if (!tables) {
-                    emit bench.operationFailed(connection, tables.error());
-                    return;
-                }
-                QStringList names;
-                for (const catalog::TableRef &table : tables.value())
-                    names << table.displayName();
-                bool ok = false;
-                const QString chosen = QInputDialog::getItem(bench.window(), tr("Open Table"), tr("Table:"), names, 0,
-                                                             true, &ok);
-                const qsizetype at = names.indexOf(chosen);
-                if (!ok || at < 0)
-                    return;
-                const catalog::TableRef &table = tables.value().at(at);
-                page->openTable(connection, {table.schema, table.name});
-                bench.showPage(PageId::Browser);
-            });
+        const auto tables = catalog::listTables(bench.registry(), connection);
+        async::then(tables, page, [page, &bench, connection](const Result<QList<catalog::TableRef>> &tables) {
+            if (!tables) {
+                emit bench.operationFailed(connection, tables.error());
+                return;
+            }
+            QStringList names;
+            for (const catalog::TableRef &table : tables.value())
+                names << table.displayName();
+            bool ok = false;
+            const QString chosen = QInputDialog::getItem(bench.window(), tr("Open Table"), tr("Table:"), names, 0,
+                                                         true, &ok);
+            const qsizetype at = names.indexOf(chosen);
+            if (!ok || at < 0)
+                return;
+            const catalog::TableRef &table = tables.value().at(at);
+            page->openTable(connection, {table.schema, table.name});
+            bench.showPage(PageId::Browser);
+        });
     });
     bench.addCloseGuard([page] {
         if (!page->hasStagedChanges())

@@ -4,6 +4,7 @@
 
 #include "EditCommands.h"
 #include "TsvText.h"
+#include "async/Then.h"
 #include "data/DataService.h"
 #include "db/ConnectionRegistry.h"
 
@@ -292,18 +293,18 @@ void TableModel::loadFullValue(const QModelIndex &index)
     const int column = index.column();
     const QVariantList key = loaded->key;
     const quint64 epoch = m_tableEpoch;
-    data::loadCell(*m_registry, m_connection, m_shape, key, m_shape.columns.at(column).name)
-        .then(this, [this, epoch, key, column](const Result<QVariant> &value) {
-            if (epoch != m_tableEpoch)
-                return;
-            if (!value.ok()) {
-                emit loadFailed(value.error());
-                return;
-            }
-            m_fullValues[EditStage::keyId(key)].insert(column, value.value());
-            if (rowCount() > 0)
-                emit dataChanged(this->index(0, column), this->index(rowCount() - 1, column));
-        });
+    const auto cell = data::loadCell(*m_registry, m_connection, m_shape, key, m_shape.columns.at(column).name);
+    async::then(cell, this, [this, epoch, key, column](const Result<QVariant> &value) {
+        if (epoch != m_tableEpoch)
+            return;
+        if (!value.ok()) {
+            emit loadFailed(value.error());
+            return;
+        }
+        m_fullValues[EditStage::keyId(key)].insert(column, value.value());
+        if (rowCount() > 0)
+            emit dataChanged(this->index(0, column), this->index(rowCount() - 1, column));
+    });
 }
 
 void TableModel::markCommitProblems(const Error &error)
@@ -339,40 +340,40 @@ void TableModel::commit()
     m_committing = true;
     updateBusy();
     const quint64 epoch = m_tableEpoch;
-    data::commitChanges(*m_registry, m_connection, m_shape, changes)
-        .then(this, [this, epoch](const Result<data::CommitOutcome> &outcome) {
-            if (epoch != m_tableEpoch)
-                return;
-            m_committing = false;
-            if (!outcome.ok()) {
-                // Nothing was written: every staged edit stays, the rows at
-                // fault are marked so the user can see which ones.
-                markCommitProblems(outcome.error());
-                emitAllChanged();
-                updateBusy();
-                emit commitFailed(outcome.error());
-                return;
-            }
-            const data::CommitOutcome done = outcome.value();
-            const int newRows = m_stage.newRowCount();
-            if (newRows > 0) {
-                beginRemoveRows({}, 0, newRows - 1);
-                m_stage.clear();
-                endRemoveRows();
-            }
-            m_stage.clear();
-            m_undo->clear();
-            m_fullValues.clear();
-            // The written rows have new versions (and inserted ones new
-            // places): every page is read again.
-            cancelAllJobs();
-            ++m_generation;
-            dropPages();
-            setLoadedRowCount(m_rowCount + done.inserted - done.deleted, m_countExact);
+    const auto commit = data::commitChanges(*m_registry, m_connection, m_shape, changes);
+    async::then(commit, this, [this, epoch](const Result<data::CommitOutcome> &outcome) {
+        if (epoch != m_tableEpoch)
+            return;
+        m_committing = false;
+        if (!outcome.ok()) {
+            // Nothing was written: every staged edit stays, the rows at
+            // fault are marked so the user can see which ones.
+            markCommitProblems(outcome.error());
             emitAllChanged();
             updateBusy();
-            emit committed(done);
-        });
+            emit commitFailed(outcome.error());
+            return;
+        }
+        const data::CommitOutcome done = outcome.value();
+        const int newRows = m_stage.newRowCount();
+        if (newRows > 0) {
+            beginRemoveRows({}, 0, newRows - 1);
+            m_stage.clear();
+            endRemoveRows();
+        }
+        m_stage.clear();
+        m_undo->clear();
+        m_fullValues.clear();
+        // The written rows have new versions (and inserted ones new
+        // places): every page is read again.
+        cancelAllJobs();
+        ++m_generation;
+        dropPages();
+        setLoadedRowCount(m_rowCount + done.inserted - done.deleted, m_countExact);
+        emitAllChanged();
+        updateBusy();
+        emit committed(done);
+    });
 }
 
 void TableModel::revert()

@@ -1,6 +1,7 @@
 // The loading half of TableModel: pages on demand, prefetch, row count.
 #include "TableModel.h"
 
+#include "async/Then.h"
 #include "data/DataService.h"
 #include "db/ConnectionRegistry.h"
 
@@ -30,18 +31,18 @@ void TableModel::startBrowse()
     if (!m_registry || m_connection.isEmpty())
         return;
     const quint64 generation = m_generation;
-    data::estimateCount(*m_registry, m_connection, m_shape, m_browse)
-        .then(this, [this, generation](const Result<qint64> &estimate) {
-            if (generation != m_generation || m_countExact || m_endSeen)
-                return;
-            if (!estimate.ok() || estimate.value() < 0) {
-                // No cheap answer: the real count, in the background; until
-                // then the first pages set how far the view reaches.
-                requestExactCount();
-                return;
-            }
-            setLoadedRowCount(std::max(estimate.value(), m_minRows), false);
-        });
+    const auto estimate = data::estimateCount(*m_registry, m_connection, m_shape, m_browse);
+    async::then(estimate, this, [this, generation](const Result<qint64> &estimate) {
+        if (generation != m_generation || m_countExact || m_endSeen)
+            return;
+        if (!estimate.ok() || estimate.value() < 0) {
+            // No cheap answer: the real count, in the background; until
+            // then the first pages set how far the view reaches.
+            requestExactCount();
+            return;
+        }
+        setLoadedRowCount(std::max(estimate.value(), m_minRows), false);
+    });
     fetchPage(0, false);
 }
 
@@ -156,7 +157,7 @@ void TableModel::fetchPage(qint64 page, bool prefetch)
         || (m_countExact && (kind == K::Last || (kind == K::Before && m_exactPages.contains(page + 1))));
     m_inFlight.insert(page, Flight{job.id, prefetch, ++m_stamp, exact});
     const quint64 generation = m_generation;
-    job.future.then(this, [this, generation, page, id = job.id, kind, limit](const Result<data::Page> &result) {
+    async::then(job.future, this, [this, generation, page, id = job.id, kind, limit](const Result<data::Page> &result) {
         pageArrived(generation, page, id, kind, limit, result);
     });
     updateBusy();
@@ -314,7 +315,7 @@ void TableModel::requestExactCount()
     m_counting = true;
     m_countJob = job.id;
     const quint64 generation = m_generation;
-    job.future.then(this, [this, generation, id = job.id](const Result<qint64> &count) {
+    async::then(job.future, this, [this, generation, id = job.id](const Result<qint64> &count) {
         if (generation != m_generation || !m_counting || id != m_countJob)
             return;
         m_counting = false;

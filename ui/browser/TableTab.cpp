@@ -4,6 +4,7 @@
 #include "ErrorText.h"
 #include "FilterRow.h"
 #include "TableModel.h"
+#include "async/Then.h"
 #include "data/DataService.h"
 
 #include <QAction>
@@ -199,7 +200,7 @@ void TableTab::buildActions()
 void TableTab::describe()
 {
     showMessage(tr("Reading the table's columns…"), false);
-    data::describeTable(*m_registry, m_connection, m_table).then(this, [this](const Result<data::TableShape> &shape) {
+    async::then(data::describeTable(*m_registry, m_connection, m_table), this, [this](const Result<data::TableShape> &shape) {
         if (!shape) {
             showError(tr("Cannot open %1").arg(m_table.displayName()), shape.error());
             emit failed(m_connection, shape.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MigrationFileDetails.h"
+#include "async/Then.h"
 #include "error/Error.h"
 #include "migrate/MigrationService.h"
 
@@ -94,14 +95,14 @@ private:
     void showSelected();
     void updateActions();
     const migrate::MigrationStatusEntry *selectedEntry() const;
-    // Qt 6.4 runs a continuation at once, inside then(), when the future has
-    // already finished, while holding the future's continuation mutex; one
-    // that starts another job or opens a dialog from there deadlocks. So
-    // every result reaches the page through the event loop.
+    // A continuation runs at once, inside then(), when the future has
+    // already finished; one that starts another job or opens a dialog from
+    // there would run before the caller's own code after it. So every
+    // result reaches the page through the event loop.
     template<typename T, typename Fn>
     void whenDone(QFuture<T> future, Fn fn)
     {
-        future.then(this, [this, fn = std::move(fn)](const T &value) mutable {
+        async::then(future, this, [this, fn = std::move(fn)](const T &value) mutable {
             QMetaObject::invokeMethod(this, [fn = std::move(fn), value]() mutable { fn(value); }, Qt::QueuedConnection);
         });
     }

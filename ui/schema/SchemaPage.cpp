@@ -4,6 +4,7 @@
 #include "ObjectDetailsView.h"
 #include "SchemaText.h"
 #include "SchemaTreeModel.h"
+#include "async/Then.h"
 #include "catalog/CatalogService.h"
 #include "db/ConnectionRegistry.h"
 #include "log/Categories.h"
@@ -174,7 +175,7 @@ void SchemaPage::refresh()
     auto job = catalog::startSnapshotLoad(*m_registry, connection);
     m_jobId = job.id;
     m_jobConnection = connection;
-    job.future.then(this, [this, generation, connection](const Result<catalog::Snapshot> &loaded) {
+    async::then(job.future, this, [this, generation, connection](const Result<catalog::Snapshot> &loaded) {
             // A newer load (or another connection) started meanwhile: this answer is stale.
             if (generation != m_generation)
                 return;

@@ -3,6 +3,7 @@
 #include "ErrorText.h"
 #include "SearchResultsModel.h"
 #include "SnippetDelegate.h"
+#include "async/Then.h"
 #include "db/ConnectionRegistry.h"
 
 #include <QComboBox>
@@ -105,18 +106,18 @@ void SearchDialog::loadTables()
     m_tables->addItem(tr("All tables"));
     m_tableRefs.clear();
     const quint64 generation = ++m_tablesGeneration;
-    data::listSearchableTables(*m_registry, m_connection)
-        .then(this, [this, generation](const Result<QList<catalog::TableRef>> &tables) {
-            if (generation != m_tablesGeneration)
-                return;
-            if (!tables) {
-                m_status->setText(ErrorText::plain(tables.error()));
-                return;
-            }
-            m_tableRefs = tables.value();
-            for (const catalog::TableRef &table : std::as_const(m_tableRefs))
-                m_tables->addItem(table.displayName());
-        });
+    const auto listing = data::listSearchableTables(*m_registry, m_connection);
+    async::then(listing, this, [this, generation](const Result<QList<catalog::TableRef>> &tables) {
+        if (generation != m_tablesGeneration)
+            return;
+        if (!tables) {
+            m_status->setText(ErrorText::plain(tables.error()));
+            return;
+        }
+        m_tableRefs = tables.value();
+        for (const catalog::TableRef &table : std::as_const(m_tableRefs))
+            m_tables->addItem(table.displayName());
+    });
 }
 
 void SearchDialog::startSearch()
@@ -145,7 +146,7 @@ void SearchDialog::startSearch()
     // then(), and the continuation resets m_job; the future's state must
     // outlive then() all the same.
     QFuture<Result<data::SearchResult>> future = m_job.future;
-    future.then(this, [this, generation](const Result<data::SearchResult> &result) {
+    async::then(future, this, [this, generation](const Result<data::SearchResult> &result) {
         if (generation != m_generation)
             return;   // superseded by a newer search, a cancel or another connection
         m_job = {};

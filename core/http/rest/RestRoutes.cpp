@@ -5,6 +5,7 @@
 #include "RangeHeader.h"
 #include "RestError.h"
 #include "RestQueryParser.h"
+#include "async/Then.h"
 #include "data/RestRead.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
@@ -100,25 +101,23 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
     const QByteArray preferenceApplied = rest::preferenceApplied(applied);
 
     const ServerState *s = &state;
-    return rest::withDeadline(state, target.connection,
-                              data::startRestRead(*state.registry, target.connection, target.qualified, query, options),
-                              receiver)
-        // Answered on the pool thread that read the rows: no second trip
-        // through the event queue (ApiServer takes the answer from there).
-        .then([s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
-            if (!rows)
-                return rest::restFailure(*s, target, rows.error());
-            if (type == rest::MediaType::Object && rows.value().rows != 1) {
-                return rest::pgrstResponse(406, QString::fromLatin1(rest::kNotOneRow),
-                                           QStringLiteral("JSON object requested, multiple (or no) rows returned"),
-                                           QStringLiteral("The result contains %1 rows").arg(rows.value().rows));
-            }
-            HttpResponse response = rowsResponse(rows.value(), type);
-            // PostgREST echoes the preferences on a 416 too.
-            if ((response.status < 400 || response.status == 416) && !preferenceApplied.isEmpty())
-                response.withHeader("Preference-Applied", preferenceApplied);
-            return response;
-        });
+    const auto read = rest::withDeadline(
+        state, target.connection,
+        data::startRestRead(*state.registry, target.connection, target.qualified, query, options), receiver);
+    return async::then(read, receiver, [s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
+        if (!rows)
+            return rest::restFailure(*s, target, rows.error());
+        if (type == rest::MediaType::Object && rows.value().rows != 1) {
+            return rest::pgrstResponse(406, QString::fromLatin1(rest::kNotOneRow),
+                                       QStringLiteral("JSON object requested, multiple (or no) rows returned"),
+                                       QStringLiteral("The result contains %1 rows").arg(rows.value().rows));
+        }
+        HttpResponse response = rowsResponse(rows.value(), type);
+        // PostgREST echoes the preferences on a 416 too.
+        if ((response.status < 400 || response.status == 416) && !preferenceApplied.isEmpty())
+            response.withHeader("Preference-Applied", preferenceApplied);
+        return response;
+    });
 }
 
 } // namespace

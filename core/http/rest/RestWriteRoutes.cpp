@@ -4,6 +4,7 @@
 #include "RestAnswers.h"
 #include "RestError.h"
 #include "RestQueryParser.h"
+#include "async/Then.h"
 #include "data/RestWrite.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
@@ -160,44 +161,43 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
     const data::RestWriteOptions::Return returning = options.returning;
     const bool upsert = options.resolution != data::RestWriteOptions::Resolution::None;
     const QString path = request.path;
-    return rest::withDeadline(state, target.connection, data::startRestWrite(*state.registry, target.connection, write),
-                              receiver)
-        // Answered on the pool thread (see RestRoutes.cpp readRows).
-        .then([s, target, type, kind, returning, upsert, count, preferenceApplied, auditedOperation,
-                         path](const Result<data::RestWriteResult> &written) {
-            if (!written) {
-                HttpResponse failed = rest::restFailure(*s, target, written.error());
-                failed.auditOperation = auditedOperation;
-                failed.auditReason = rest::auditFailureReason(written.error());
-                return failed;
-            }
-            const data::RestWriteResult &result = written.value();
-            HttpResponse response;
-            const bool withBody = returning == data::RestWriteOptions::Return::Representation;
-            if (kind == data::RestWriteKind::Insert)
-                response.status = upsert && result.inserted == 0 && result.affected > 0 ? 200 : 201;
-            else
-                response.status = withBody ? 200 : 204;
-            if (withBody) {
-                response.body = type == rest::MediaType::Object ? result.body.mid(1, result.body.size() - 2) : result.body;
-                response.withHeader("Content-Type", rest::contentType(type));
-            }
-            const QByteArray total = count ? QByteArray::number(result.affected) : QByteArray("*");
-            // PostgREST 12 gives a range for PATCH only.
-            const QByteArray range = kind != data::RestWriteKind::Update || result.affected == 0
-                                         ? QByteArray("*")
-                                         : "0-" + QByteArray::number(result.affected - 1);
-            response.withHeader("Content-Range", range + '/' + total);
-            if (returning == data::RestWriteOptions::Return::HeadersOnly && !result.locationQuery.isEmpty())
-                response.withHeader("Location", QUrl::toPercentEncoding(path, "/") + '?' + result.locationQuery);
-            if (!preferenceApplied.isEmpty())
-                response.withHeader("Preference-Applied", preferenceApplied);
-            response.auditOperation = auditedOperation;
-            response.auditKeys = auditKeys(result.keys);
-            if (result.affected > response.auditKeys.size())
-                response.auditKeyCount = result.affected;
-            return response;
-        });
+    const auto job = rest::withDeadline(state, target.connection,
+                                        data::startRestWrite(*state.registry, target.connection, write), receiver);
+    return async::then(job, receiver, [s, target, type, kind, returning, upsert, count, preferenceApplied,
+                                       auditedOperation, path](const Result<data::RestWriteResult> &written) {
+        if (!written) {
+            HttpResponse failed = rest::restFailure(*s, target, written.error());
+            failed.auditOperation = auditedOperation;
+            failed.auditReason = rest::auditFailureReason(written.error());
+            return failed;
+        }
+        const data::RestWriteResult &result = written.value();
+        HttpResponse response;
+        const bool withBody = returning == data::RestWriteOptions::Return::Representation;
+        if (kind == data::RestWriteKind::Insert)
+            response.status = upsert && result.inserted == 0 && result.affected > 0 ? 200 : 201;
+        else
+            response.status = withBody ? 200 : 204;
+        if (withBody) {
+            response.body = type == rest::MediaType::Object ? result.body.mid(1, result.body.size() - 2) : result.body;
+            response.withHeader("Content-Type", rest::contentType(type));
+        }
+        const QByteArray total = count ? QByteArray::number(result.affected) : QByteArray("*");
+        // PostgREST 12 gives a range for PATCH only.
+        const QByteArray range = kind != data::RestWriteKind::Update || result.affected == 0
+                                     ? QByteArray("*")
+                                     : "0-" + QByteArray::number(result.affected - 1);
+        response.withHeader("Content-Range", range + '/' + total);
+        if (returning == data::RestWriteOptions::Return::HeadersOnly && !result.locationQuery.isEmpty())
+            response.withHeader("Location", QUrl::toPercentEncoding(path, "/") + '?' + result.locationQuery);
+        if (!preferenceApplied.isEmpty())
+            response.withHeader("Preference-Applied", preferenceApplied);
+        response.auditOperation = auditedOperation;
+        response.auditKeys = auditKeys(result.keys);
+        if (result.affected > response.auditKeys.size())
+            response.auditKeyCount = result.affected;
+        return response;
+    });
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "StatsJson.h"
 #include "VisibleSnapshot.h"
+#include "async/Then.h"
 #include "catalog/CatalogService.h"
 #include "catalog/SnapshotJson.h"
 #include "catalog/TableSummaries.h"
@@ -50,23 +51,23 @@ QFuture<HttpResponse> tables(const ServerState &state, const RequestContext &con
     Caller caller = callerOf(state, context);
     if (auto refused = refusal(caller))
         return answer(*refused);
-    return catalog::listTableSummaries(*state.registry, caller.connection)
-        .then(receiver, [caller](const Result<QList<catalog::TableSummary>> &list) {
-            if (!list)
-                return errorResponse(list.error());
-            QJsonArray out;
-            for (const catalog::TableSummary &t : list.value()) {
-                if (!caller.state->policy.allows(caller.roles, Permission::Read, caller.connection, policyName(t.name)))
-                    continue;
-                out.append(QJsonObject{{QStringLiteral("schema"), t.name.schema},
-                                       {QStringLiteral("name"), t.name.name},
-                                       {QStringLiteral("kind"), catalog::objectKindName(t.kind)},
-                                       {QStringLiteral("estimatedRows"),
-                                        t.estimatedRows < 0 ? QJsonValue() : QJsonValue(double(t.estimatedRows))}});
-            }
-            return jsonResponse(200, QJsonObject{{QStringLiteral("connection"), caller.connection},
-                                                 {QStringLiteral("tables"), out}});
-        });
+    const auto summaries = catalog::listTableSummaries(*state.registry, caller.connection);
+    return async::then(summaries, receiver, [caller](const Result<QList<catalog::TableSummary>> &list) {
+        if (!list)
+            return errorResponse(list.error());
+        QJsonArray out;
+        for (const catalog::TableSummary &t : list.value()) {
+            if (!caller.state->policy.allows(caller.roles, Permission::Read, caller.connection, policyName(t.name)))
+                continue;
+            out.append(QJsonObject{{QStringLiteral("schema"), t.name.schema},
+                                   {QStringLiteral("name"), t.name.name},
+                                   {QStringLiteral("kind"), catalog::objectKindName(t.kind)},
+                                   {QStringLiteral("estimatedRows"),
+                                    t.estimatedRows < 0 ? QJsonValue() : QJsonValue(double(t.estimatedRows))}});
+        }
+        return jsonResponse(200, QJsonObject{{QStringLiteral("connection"), caller.connection},
+                                             {QStringLiteral("tables"), out}});
+    });
 }
 
 QFuture<HttpResponse> schema(const ServerState &state, const RequestContext &context, QObject *receiver)
@@ -74,14 +75,14 @@ QFuture<HttpResponse> schema(const ServerState &state, const RequestContext &con
     Caller caller = callerOf(state, context);
     if (auto refused = refusal(caller))
         return answer(*refused);
-    return catalog::loadSnapshot(*state.registry, caller.connection)
-        .then(receiver, [caller](const Result<catalog::Snapshot> &snapshot) {
-            if (!snapshot)
-                return errorResponse(snapshot.error());
-            const catalog::Snapshot visible =
-                v1::visibleSnapshot(snapshot.value(), caller.state->policy, caller.roles, caller.connection);
-            return jsonResponse(200, catalog::snapshotToJson(visible));
-        });
+    const auto snapshot = catalog::loadSnapshot(*state.registry, caller.connection);
+    return async::then(snapshot, receiver, [caller](const Result<catalog::Snapshot> &snapshot) {
+        if (!snapshot)
+            return errorResponse(snapshot.error());
+        const catalog::Snapshot visible =
+            v1::visibleSnapshot(snapshot.value(), caller.state->policy, caller.roles, caller.connection);
+        return jsonResponse(200, catalog::snapshotToJson(visible));
+    });
 }
 
 // The relation `table` names among the visible ones: "name" in the default
@@ -102,31 +103,31 @@ QFuture<HttpResponse> tableSchema(const ServerState &state, const RequestContext
     if (auto refused = refusal(caller))
         return answer(*refused);
     const QString table = context.request.params.value(QStringLiteral("table"));
-    return catalog::loadSnapshot(*state.registry, caller.connection)
-        .then(receiver, [caller, table](const Result<catalog::Snapshot> &snapshot) {
-            if (!snapshot)
-                return errorResponse(snapshot.error());
-            const catalog::Snapshot visible =
-                v1::visibleSnapshot(snapshot.value(), caller.state->policy, caller.roles, caller.connection);
-            if (const catalog::Relation *r = findRelation(visible, caller.driver, table))
-                return jsonResponse(200, catalog::relationToJson(*r));
-            // Unknown and unreadable read alike: suggestions come from the
-            // visible tables only, so the answer cannot tell them apart.
-            QStringList names;
-            for (const catalog::Relation &r : visible.relations)
-                names << r.qualifiedName();
-            const QStringList close = catalog::closeMatches(table, names);
-            HttpResponse missing = errorResponse(
-                404, QStringLiteral("TABLE_NOT_FOUND"),
-                QStringLiteral("no table or view named '%1' in connection '%2'").arg(table, caller.connection),
-                QJsonObject{{QStringLiteral("table"), table}, {QStringLiteral("suggestions"), QJsonArray::fromStringList(close)}},
-                close.isEmpty() ? QString() : QStringLiteral("did you mean: %1").arg(close.join(QStringLiteral(", "))));
-            if (const catalog::Relation *hidden = findRelation(snapshot.value(), caller.driver, table)) {
-                missing.auditReason = QStringLiteral("database:read not granted on %1 of connection %2")
-                                          .arg(policyName(hidden->key()), caller.connection);
-            }
-            return missing;
-        });
+    const auto snapshot = catalog::loadSnapshot(*state.registry, caller.connection);
+    return async::then(snapshot, receiver, [caller, table](const Result<catalog::Snapshot> &snapshot) {
+        if (!snapshot)
+            return errorResponse(snapshot.error());
+        const catalog::Snapshot visible =
+            v1::visibleSnapshot(snapshot.value(), caller.state->policy, caller.roles, caller.connection);
+        if (const catalog::Relation *r = findRelation(visible, caller.driver, table))
+            return jsonResponse(200, catalog::relationToJson(*r));
+        // Unknown and unreadable read alike: suggestions come from the
+        // visible tables only, so the answer cannot tell them apart.
+        QStringList names;
+        for (const catalog::Relation &r : visible.relations)
+            names << r.qualifiedName();
+        const QStringList close = catalog::closeMatches(table, names);
+        HttpResponse missing = errorResponse(
+            404, QStringLiteral("TABLE_NOT_FOUND"),
+            QStringLiteral("no table or view named '%1' in connection '%2'").arg(table, caller.connection),
+            QJsonObject{{QStringLiteral("table"), table}, {QStringLiteral("suggestions"), QJsonArray::fromStringList(close)}},
+            close.isEmpty() ? QString() : QStringLiteral("did you mean: %1").arg(close.join(QStringLiteral(", "))));
+        if (const catalog::Relation *hidden = findRelation(snapshot.value(), caller.driver, table)) {
+            missing.auditReason = QStringLiteral("database:read not granted on %1 of connection %2")
+                                      .arg(policyName(hidden->key()), caller.connection);
+        }
+        return missing;
+    });
 }
 
 QFuture<HttpResponse> stats(const ServerState &state, const RequestContext &context, QObject *receiver)
@@ -134,16 +135,16 @@ QFuture<HttpResponse> stats(const ServerState &state, const RequestContext &cont
     Caller caller = callerOf(state, context);
     if (auto refused = refusal(caller))
         return answer(*refused);
-    return monitor::readServerStats(*state.registry, caller.connection)
-        .then(receiver, [caller](const Result<monitor::ServerStats> &server) {
-            if (!server)
-                return errorResponse(server.error());
-            // Read after the job, so the pool's counts include the sample's own job.
-            const auto pool = caller.state->registry->pool(caller.connection);
-            return jsonResponse(200, QJsonObject{{QStringLiteral("connection"), caller.connection},
-                                                 {QStringLiteral("pool"), pool ? QJsonValue(v1::poolStatsToJson(pool->stats())) : QJsonValue()},
-                                                 {QStringLiteral("server"), v1::serverStatsToJson(server.value())}});
-        });
+    const auto stats = monitor::readServerStats(*state.registry, caller.connection);
+    return async::then(stats, receiver, [caller](const Result<monitor::ServerStats> &server) {
+        if (!server)
+            return errorResponse(server.error());
+        // Read after the job, so the pool's counts include the sample's own job.
+        const auto pool = caller.state->registry->pool(caller.connection);
+        return jsonResponse(200, QJsonObject{{QStringLiteral("connection"), caller.connection},
+                                             {QStringLiteral("pool"), pool ? QJsonValue(v1::poolStatsToJson(pool->stats())) : QJsonValue()},
+                                             {QStringLiteral("server"), v1::serverStatsToJson(server.value())}});
+    });
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "MigrationRoutes.h"
 
+#include "async/Then.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
 #include "http/auth/Authenticator.h"
@@ -164,7 +165,7 @@ QFuture<HttpResponse> status(const ServerState &state, const RequestContext &con
     request.command = migrate::MigrationCommand::Status;
     request.appliedText = false; // the answer does not carry it
     migrate::MigrationRun run = migrate::startMigration(*state.registry, caller.connection, request);
-    return run.job.future.then(receiver, [](const Result<migrate::MigrationReport> &report) {
+    return async::then(run.job.future, receiver, [](const Result<migrate::MigrationReport> &report) {
         if (!report)
             return runnerError(report.error());
         return jsonResponse(200, migrate::reportToJson(report.value()));
@@ -212,7 +213,7 @@ QFuture<HttpResponse> apply(const ServerState &state, const RequestContext &cont
     // failed request into a rolled-back or partial migration; the history
     // table says afterwards what ran. `run.control` is deliberately unused.
     migrate::MigrationRun run = migrate::startMigration(*state.registry, caller.connection, request);
-    return run.job.future.then(receiver, [dryRun](const Result<migrate::MigrationReport> &done) {
+    return async::then(run.job.future, receiver, [dryRun](const Result<migrate::MigrationReport> &done) {
         if (!done) {
             HttpResponse failed = runnerError(done.error());
             if (!dryRun) {

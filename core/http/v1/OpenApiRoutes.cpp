@@ -1,6 +1,7 @@
 #include "OpenApiRoutes.h"
 
 #include "OpenApiDocument.h"
+#include "async/Then.h"
 #include "catalog/CatalogService.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
@@ -75,7 +76,7 @@ QFuture<HttpResponse> document(const ServerState &state, const RequestContext &c
     };
     if (loads.isEmpty())
         return QtFuture::makeReadyFuture(decide({})).then(QtFuture::Launch::Async, build);
-    return QtFuture::whenAll(loads.begin(), loads.end()).then(receiver, decide).then(QtFuture::Launch::Async, build);
+    return async::then(async::whenAll(loads, receiver), receiver, decide).then(QtFuture::Launch::Async, build);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "SearchRoutes.h"
 
+#include "async/Then.h"
 #include "data/DatabaseSearch.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
@@ -182,12 +183,12 @@ QFuture<HttpResponse> runSearch(const SearchCall &call, const QList<catalog::Tab
     request.perTableLimit = std::min(call.limit, kMaxPerTable);
     request.budgetMs = kSearchBudgetMs;
     const QString text = call.text;
-    return data::startSearch(*state.registry, call.connection, request)
-        .future.then(receiver, [text](const Result<data::SearchResult> &result) {
-            if (!result)
-                return errorResponse(result.error());
-            return jsonResponse(200, resultJson(text, result.value()));
-        });
+    const auto job = data::startSearch(*state.registry, call.connection, request);
+    return async::then(job.future, receiver, [text](const Result<data::SearchResult> &result) {
+        if (!result)
+            return errorResponse(result.error());
+        return jsonResponse(200, resultJson(text, result.value()));
+    });
 }
 
 QFuture<HttpResponse> search(const ServerState &state, const RequestContext &context, QObject *receiver)
@@ -200,13 +201,13 @@ QFuture<HttpResponse> search(const ServerState &state, const RequestContext &con
         return answer(*refused);
     if (auto invalid = parseParameters(call, context.request.rawQuery, state.config.api.limits.maxPageRows))
         return answer(*invalid);
-    return data::listSearchableTables(*state.registry, call.connection)
-        .then(receiver,
-              [call, receiver](const Result<QList<catalog::TableRef>> &tables) {
-                  if (!tables)
-                      return answer(errorResponse(tables.error()));
-                  return runSearch(call, tables.value(), receiver);
-              })
+    const auto tables = data::listSearchableTables(*state.registry, call.connection);
+    return async::then(tables, receiver,
+                       [call, receiver](const Result<QList<catalog::TableRef>> &listed) {
+                           if (!listed)
+                               return answer(errorResponse(listed.error()));
+                           return runSearch(call, listed.value(), receiver);
+                       })
         .unwrap();
 }
 

@@ -1,6 +1,7 @@
 #include "TransactionRoutes.h"
 
 #include "TransactionRequest.h"
+#include "async/Then.h"
 #include "data/RestRead.h"
 #include "data/RestTransaction.h"
 #include "db/ConnectionRegistry.h"
@@ -215,33 +216,33 @@ QFuture<HttpResponse> runTransaction(const ServerState &state, const RequestCont
 
     const ServerState *s = &state;
     const bool rollback = transaction.rollback;
-    return data::runRestTransaction(*state.registry, caller.connection, std::move(writes), rollback)
-        .then(receiver, [s, caller, operations, rollback](const Result<data::RestTransactionResult> &done) {
-            if (!done) {
-                HttpResponse failed = failureResponse(*s, caller, operations, done.error());
-                const std::optional<int> index = data::failedOperation(done.error());
-                const QString why = rest::auditFailureReason(done.error()); // never the values
-                auditOperations(*s, caller, operations, failed.status, {}, [&](int i) {
-                    if (!index)
-                        return QStringLiteral("rolled back: the transaction failed: %1").arg(why);
-                    if (i < *index)
-                        return QStringLiteral("rolled back: operations[%1] failed").arg(*index);
-                    if (i == *index)
-                        return QStringLiteral("failed: %1").arg(why);
-                    return QStringLiteral("not run: operations[%1] failed").arg(*index);
-                });
-                return failed;
-            }
-            const data::RestTransactionResult &result = done.value();
-            HttpResponse response;
-            response.status = 200;
-            response.body = resultsBody(result.committed, operations, result.results);
-            response.withHeader("Content-Type", "application/json; charset=utf-8");
-            auditOperations(*s, caller, operations, response.status, result.results, [&](int) {
-                return rollback ? QStringLiteral("rolled back as asked (rollback: true)") : QString();
+    const auto job = data::runRestTransaction(*state.registry, caller.connection, std::move(writes), rollback);
+    return async::then(job, receiver, [s, caller, operations, rollback](const Result<data::RestTransactionResult> &done) {
+        if (!done) {
+            HttpResponse failed = failureResponse(*s, caller, operations, done.error());
+            const std::optional<int> index = data::failedOperation(done.error());
+            const QString why = rest::auditFailureReason(done.error()); // never the values
+            auditOperations(*s, caller, operations, failed.status, {}, [&](int i) {
+                if (!index)
+                    return QStringLiteral("rolled back: the transaction failed: %1").arg(why);
+                if (i < *index)
+                    return QStringLiteral("rolled back: operations[%1] failed").arg(*index);
+                if (i == *index)
+                    return QStringLiteral("failed: %1").arg(why);
+                return QStringLiteral("not run: operations[%1] failed").arg(*index);
             });
-            return response;
+            return failed;
+        }
+        const data::RestTransactionResult &result = done.value();
+        HttpResponse response;
+        response.status = 200;
+        response.body = resultsBody(result.committed, operations, result.results);
+        response.withHeader("Content-Type", "application/json; charset=utf-8");
+        auditOperations(*s, caller, operations, response.status, result.results, [&](int) {
+            return rollback ? QStringLiteral("rolled back as asked (rollback: true)") : QString();
         });
+        return response;
+    });
 }
 
 } // namespace
