@@ -367,6 +367,11 @@ bool HttpConnection::inspectHeaderBlock()
         }
         headers.append({std::move(name), std::move(value)});
     }
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400.
+    if (!http10 && !hostSeen) {
+        refuse(400, QStringLiteral("a Host header is required"));
+        return false;
+    }
     const qint64 length = contentLength.value_or(0);
     if (length > m_limits.maxBodyBytes) {
         refuse(413, QStringLiteral("the request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));

@@ -225,7 +225,7 @@ private slots:
         Harness server;
         QVERIFY(server.ok);
         const QByteArray req = "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n\r\n\r\n" + get("/b")
-                               + "PUT /c HTTP/1.1\r\nContent-Length: 0\r\n\r\n";
+                               + "PUT /c HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
         int bad = 0;
         for (int cut = 1; cut < req.size(); ++cut) {
             server.seen.clear();
@@ -399,7 +399,7 @@ private slots:
         for (char c : req)
             client.send(QByteArray(1, c), 2);
         QTest::qWait(300);
-        client.send(get("/d") + get("/e") + "POST /f HTTP/1.1\r\nContent-Length: 2\r\n\r\nxy", 400);
+        client.send(get("/d") + get("/e") + "POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nxy", 400);
         qInfo() << server.paths() << client.statuses() << server.refusals;
         QCOMPARE(client.statuses().size(), 6);
     }

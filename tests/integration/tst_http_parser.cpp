@@ -188,6 +188,9 @@ private slots:
         row("control byte in a value", QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nX: a\x01z\r\n\r\n"), none, bad);
         row("DEL in a value", QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nX: a\x7fz\r\n\r\n"), none, bad);
         row("duplicate Host", QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"), none, bad);
+        // RFC 9112 §3.2: Host is required in HTTP/1.1 only.
+        row("HTTP/1.1 without Host", QByteArray("GET /a HTTP/1.1\r\n\r\n"), none, bad);
+        row("HTTP/1.0 without Host", QByteArray("GET /a HTTP/1.0\r\n\r\n"), one("GET /a"), ok, true);
 
         // The request line.
         row("lowercase method", QByteArray("get /a HTTP/1.1\r\nHost: x\r\n\r\n"), none, bad);
