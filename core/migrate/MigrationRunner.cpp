@@ -403,9 +403,7 @@ int MigrationReport::pendingCount() const
 Result<MigrationReport> runMigrationCommand(db::Session &session, const MigrationRequest &given,
                                             const MigrationEvents &events, MigrationControl *control)
 {
-    // Who installs is looked up once (getpwuid may ask a directory server), not per migration.
     MigrationRequest request = given;
-    request.installedBy = installerName(given);
     MigrationReport report;
     report.command = request.command;
     report.connection = session.profile().name;
@@ -456,6 +454,10 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
     if (!files)
         return files.error();
     report.ignoredFiles = files.value().ignored;
+
+    // Who installs is looked up once (getpwuid may ask a directory server,
+    // and only a command that writes history needs it), not per migration.
+    request.installedBy = installerName(given);
 
     // The migration's own statements may leave session state behind (SET,
     // prepared statements dropped, the runner's own settings): the
