@@ -7,6 +7,8 @@
 #include <QPromise>
 #include <QThread>
 
+#include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <type_traits>
@@ -47,18 +49,24 @@ struct Invoked<void, F>
                                              std::invoke_result<F &>>::type;
 };
 
+// The exception a finished future holds, if any (waitForFinished rethrows it).
+template<typename T>
+std::exception_ptr heldException(const QFuture<T> &done)
+{
+    try {
+        QFuture<T>(done).waitForFinished();
+    } catch (...) {
+        return std::current_exception();
+    }
+    return nullptr;
+}
+
 // Runs fn on the finished future's value (or on the future itself, when fn
-// takes one) and settles the promise with what fn returns.
+// takes one) and settles the promise with what fn returns — or with what it
+// throws: an exception never escapes into the event loop.
 template<typename T, typename R, typename F>
 void settle(QPromise<R> &promise, const QFuture<T> &done, F &fn)
 {
-    // Like QFuture::then: a cancelled parent cancels the continuation's future
-    // without calling it.
-    if (done.isCanceled()) {
-        promise.future().cancel();
-        promise.finish();
-        return;
-    }
     const auto call = [&]() -> decltype(auto) {
         if constexpr (Invoked<T, F>::takesFuture)
             return std::invoke(fn, done);
@@ -67,10 +75,27 @@ void settle(QPromise<R> &promise, const QFuture<T> &done, F &fn)
         else
             return std::invoke(fn, done.result());
     };
-    if constexpr (std::is_void_v<R>) {
-        call();
-    } else {
-        promise.addResult(call());
+    try {
+        // Like QFuture::then: a cancelled parent cancels the continuation's
+        // future without calling it; one that failed with an exception
+        // passes it on, or hands itself to fn when fn takes the future.
+        if (done.isCanceled()) {
+            const std::exception_ptr failure = heldException(done);
+            if (!failure || !Invoked<T, F>::takesFuture) {
+                if (failure)
+                    promise.setException(failure);
+                else
+                    promise.future().cancel();
+                promise.finish();
+                return;
+            }
+        }
+        if constexpr (std::is_void_v<R>)
+            call();
+        else
+            promise.addResult(call());
+    } catch (...) {
+        promise.setException(std::current_exception());
     }
     promise.finish();
 }
@@ -79,7 +104,9 @@ void settle(QPromise<R> &promise, const QFuture<T> &done, F &fn)
 
 // done() on guard's thread once `future` has finished (cancelled or not);
 // never if guard is destroyed first. Runs before onFinished() returns when
-// the future is already finished and this is guard's thread.
+// the future is already finished and this is guard's thread. done must not
+// throw (there is no future to carry it; Qt aborts on an exception thrown
+// through its event loop).
 template<typename T, typename Done>
 void onFinished(const QFuture<T> &future, QObject *guard, Done &&done)
 {
@@ -121,14 +148,16 @@ auto then(const QFuture<T> &future, QObject *guard, F &&fn) -> QFuture<typename 
 }
 
 // QtFuture::whenAll without its race: the futures, in the order given, once
-// every one has finished (cancelled ones too), delivered on guard's thread.
+// every one has finished (cancelled ones too), delivered on guard's thread
+// (on the caller's when every future had already finished).
 template<typename T>
 QFuture<QList<QFuture<T>>> whenAll(const QList<QFuture<T>> &futures, QObject *guard)
 {
     auto promise = std::make_shared<QPromise<QList<QFuture<T>>>>();
     QFuture<QList<QFuture<T>>> result = promise->future();
     promise->start();
-    auto remaining = std::make_shared<qsizetype>(futures.size() + 1);
+    // Atomic: the last count may be taken on the caller's thread.
+    auto remaining = std::make_shared<std::atomic<qsizetype>>(futures.size() + 1);
     const auto finishOne = [promise, remaining, futures] {
         if (--*remaining == 0) {
             promise->addResult(futures);
@@ -138,6 +167,33 @@ QFuture<QList<QFuture<T>>> whenAll(const QList<QFuture<T>> &futures, QObject *gu
     for (const QFuture<T> &future : futures)
         onFinished(future, guard, finishOne);
     finishOne(); // the +1: an empty list, or every future already finished
+    return result;
+}
+
+// QFuture::unwrap without its race: the inner future's outcome, once the
+// outer one and then the inner one have finished, on guard's thread.
+template<typename T>
+QFuture<T> unwrap(const QFuture<QFuture<T>> &outer, QObject *guard)
+{
+    static_assert(!std::is_void_v<T>, "unwrap of QFuture<void> is not needed yet");
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> result = promise->future();
+    promise->start();
+    onFinished(outer, guard, [outer, guard, promise] {
+        if (outer.isCanceled() || outer.resultCount() == 0) {
+            promise->future().cancel();
+            promise->finish();
+            return;
+        }
+        const QFuture<T> inner = outer.result();
+        onFinished(inner, guard, [inner, promise] {
+            if (inner.isCanceled() || inner.resultCount() == 0)
+                promise->future().cancel();
+            else
+                promise->addResult(inner.result());
+            promise->finish();
+        });
+    });
     return result;
 }
 

@@ -168,14 +168,20 @@ Result<RestRows> readRestRows(db::Session &session, const QString &table, const 
     return rows;
 }
 
+Result<std::shared_ptr<db::Pool>> restPool(db::ConnectionRegistry &registry, const QString &connection)
+{
+    auto pool = registry.pool(connection);
+    if (!pool)
+        return catalog::unknownConnection(connection, registry.names());
+    return pool;
+}
+
 db::Job<Result<RestRows>> startRestRead(db::ConnectionRegistry &registry, const QString &connection,
                                         const QString &table, const http::rest::RestQuery &query,
                                         const RestReadOptions &options)
 {
-    const auto pool = registry.pool(connection);
-    if (!pool)
-        return {0, QtFuture::makeReadyFuture(Result<RestRows>(catalog::unknownConnection(connection, registry.names())))};
-    return pool->submit([table, query, options](db::Session &session) { return readRestRows(session, table, query, options); });
+    return startRestRead(registry, connection, table, query, options,
+                         [](Result<RestRows> &&rows) -> Result<RestRows> { return std::move(rows); });
 }
 
 QFuture<Result<RestRows>> readRestRows(db::ConnectionRegistry &registry, const QString &connection, const QString &table,

@@ -91,6 +91,18 @@ db::Job<Result<RestRows>> startRestRead(db::ConnectionRegistry &registry, const 
                                         const QString &table, const http::rest::RestQuery &query,
                                         const RestReadOptions &options = {});
 
+// The pool of a connection REST requests run on; NOT_FOUND naming it otherwise.
+Result<std::shared_ptr<db::Pool>> restPool(db::ConnectionRegistry &registry, const QString &connection);
+
+// The same read, its future holding `answer(outcome)`, made on the thread
+// that finishes the job before the future finishes (db::Pool::submit(fn,
+// map)): the caller attaches no continuation and the answer takes no trip
+// through an event queue. `answer` must be pure and must not throw.
+template<typename Answer>
+auto startRestRead(db::ConnectionRegistry &registry, const QString &connection, const QString &table,
+                   const http::rest::RestQuery &query, const RestReadOptions &options, Answer answer)
+    -> db::Job<std::invoke_result_t<Answer &, Result<RestRows>>>;
+
 // The table a REST request names, described; TABLE_NOT_FOUND (with the
 // right spelling as a suggestion) when only another spelling exists.
 Result<TableShape> describeRestTable(db::Session &session, const QString &table);
@@ -98,5 +110,18 @@ Result<TableShape> describeRestTable(db::Session &session, const QString &table)
 // Inside a pool job.
 Result<RestRows> readRestRows(db::Session &session, const QString &table, const http::rest::RestQuery &query,
                               const RestReadOptions &options);
+
+template<typename Answer>
+auto startRestRead(db::ConnectionRegistry &registry, const QString &connection, const QString &table,
+                   const http::rest::RestQuery &query, const RestReadOptions &options, Answer answer)
+    -> db::Job<std::invoke_result_t<Answer &, Result<RestRows>>>
+{
+    auto pool = restPool(registry, connection);
+    if (!pool)
+        return {0, QtFuture::makeReadyFuture(answer(Result<RestRows>(pool.error())))};
+    return pool.value()->submit(
+        [table, query, options](db::Session &session) { return readRestRows(session, table, query, options); },
+        std::move(answer));
+}
 
 } // namespace tw::data

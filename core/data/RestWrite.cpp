@@ -265,10 +265,8 @@ Result<RestWriteResult> writeRestRows(db::Session &session, const RestWrite &wri
 db::Job<Result<RestWriteResult>> startRestWrite(db::ConnectionRegistry &registry, const QString &connection,
                                                 const RestWrite &write)
 {
-    const auto pool = registry.pool(connection);
-    if (!pool)
-        return {0, QtFuture::makeReadyFuture(Result<RestWriteResult>(catalog::unknownConnection(connection, registry.names())))};
-    return pool->submit([write](db::Session &session) { return writeRestRows(session, write); });
+    return startRestWrite(registry, connection, write,
+                          [](Result<RestWriteResult> &&written) -> Result<RestWriteResult> { return std::move(written); });
 }
 
 QFuture<Result<RestWriteResult>> writeRestRows(db::ConnectionRegistry &registry, const QString &connection,

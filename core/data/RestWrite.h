@@ -78,5 +78,15 @@ QFuture<Result<RestWriteResult>> writeRestRows(db::ConnectionRegistry &registry,
 // The same, cancellable with registry.cancel(connection, job.id).
 db::Job<Result<RestWriteResult>> startRestWrite(db::ConnectionRegistry &registry, const QString &connection,
                                                 const RestWrite &write);
+// The same, its future holding `answer(outcome)` (see startRestRead's).
+template<typename Answer>
+auto startRestWrite(db::ConnectionRegistry &registry, const QString &connection, const RestWrite &write, Answer answer)
+    -> db::Job<std::invoke_result_t<Answer &, Result<RestWriteResult>>>
+{
+    auto pool = restPool(registry, connection);
+    if (!pool)
+        return {0, QtFuture::makeReadyFuture(answer(Result<RestWriteResult>(pool.error())))};
+    return pool.value()->submit([write](db::Session &session) { return writeRestRows(session, write); }, std::move(answer));
+}
 
 } // namespace tw::data

@@ -58,6 +58,15 @@ public:
     template<typename Fn>
     auto submit(Fn fn) -> Job<std::invoke_result_t<Fn &, Session &>>;
 
+    // The same, with the job's outcome (its result, or the pool's error when
+    // it never ran) turned into the future's value by `map` on the thread
+    // that finishes it — a worker, the housekeeper for a timeout, the caller
+    // of cancel() or close() — before the future finishes. For answers made
+    // without another trip through an event queue; `map` must be a pure
+    // function of its argument (it may run on any of those threads).
+    template<typename Fn, typename Map>
+    auto submit(Fn fn, Map map) -> Job<std::invoke_result_t<Map &, std::invoke_result_t<Fn &, Session &>>>;
+
     template<typename Fn>
     auto run(Fn fn) { return submit(std::move(fn)).future; }
 
@@ -85,16 +94,25 @@ template<typename Fn>
 auto Pool::submit(Fn fn) -> Job<std::invoke_result_t<Fn &, Session &>>
 {
     using R = std::invoke_result_t<Fn &, Session &>;
+    return submit(std::move(fn), [](R &&result) -> R { return std::move(result); });
+}
+
+template<typename Fn, typename Map>
+auto Pool::submit(Fn fn, Map map) -> Job<std::invoke_result_t<Map &, std::invoke_result_t<Fn &, Session &>>>
+{
+    using R = std::invoke_result_t<Fn &, Session &>;
+    using M = std::invoke_result_t<Map &, R>;
     // Cursors belong to the worker's connection and thread.
     static_assert(!std::is_same_v<R, Result<Rows>> && !std::is_same_v<R, Result<QSqlQuery>>,
                   "a pool job must not return rows or queries; copy the values out inside the job");
-    auto promise = std::make_shared<QPromise<R>>();
-    Job<R> job;
+    auto promise = std::make_shared<QPromise<M>>();
+    auto mapping = std::make_shared<Map>(std::move(map));
+    Job<M> job;
     job.future = promise->future();
     promise->start();
 
     Task task;
-    task.run = [promise, fn = std::move(fn), connection = name()](Session &session) mutable -> std::function<void()> {
+    task.run = [promise, mapping, fn = std::move(fn), connection = name()](Session &session) mutable -> std::function<void()> {
         // A throwing job must not take the worker down; its Transaction
         // guard has already rolled back during unwinding.
         auto result = std::make_shared<std::optional<R>>();
@@ -103,13 +121,13 @@ auto Pool::submit(Fn fn) -> Job<std::invoke_result_t<Fn &, Session &>>
         } catch (...) {
             result->emplace(wrapException(connection));
         }
-        return [promise, result] {
-            promise->addResult(std::move(**result));
+        return [promise, mapping, result] {
+            promise->addResult((*mapping)(std::move(**result)));
             promise->finish();
         };
     };
-    task.fail = [promise](const Error &error) {
-        promise->addResult(R(error));
+    task.fail = [promise, mapping](const Error &error) {
+        promise->addResult((*mapping)(R(error)));
         promise->finish();
     };
     task.id = m_core->nextJobId();

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 using namespace tw;
@@ -195,6 +196,77 @@ private slots:
         QTRY_VERIFY(result.isFinished());
         QCOMPARE(result.result(), 42);
         QCOMPARE(ran, QThread::currentThread());
+    }
+
+    // What a continuation throws lands in its future, never in the event
+    // loop (where Qt would abort), on both the queued and the immediate path.
+    void aThrowingContinuationFailsItsFuture()
+    {
+        QObject guard;
+        QPromise<int> promise;
+        promise.start();
+        const auto boom = [](int) -> int { throw std::runtime_error("boom"); };
+        QFuture<int> queued = async::then(promise.future(), &guard, boom);
+        promise.addResult(1);
+        promise.finish();
+        QTRY_VERIFY(queued.isFinished());
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, queued.waitForFinished());
+
+        QFuture<int> immediate;
+        immediate = async::then(QtFuture::makeReadyFuture(1), &guard, boom);
+        QVERIFY(immediate.isFinished());
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, immediate.waitForFinished());
+    }
+
+    // A parent that failed with an exception: passed on to the result, or
+    // handed over when the continuation takes the future (as QFuture::then).
+    void aParentsExceptionIsPassedOn()
+    {
+        QObject guard;
+        QPromise<int> promise;
+        promise.start();
+        bool valueCalled = false;
+        QFuture<int> byValue = async::then(promise.future(), &guard, [&valueCalled](int v) {
+            valueCalled = true;
+            return v;
+        });
+        QFuture<bool> byFuture = async::then(promise.future(), &guard, [](const QFuture<int> &f) {
+            try {
+                QFuture<int>(f).waitForFinished();
+            } catch (const std::runtime_error &) {
+                return true;
+            }
+            return false;
+        });
+        promise.setException(std::make_exception_ptr(std::runtime_error("parent")));
+        promise.finish();
+        QTRY_VERIFY(byValue.isFinished() && byFuture.isFinished());
+        QVERIFY(!valueCalled);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, byValue.waitForFinished());
+        QVERIFY(byFuture.result());
+    }
+
+    void unwrapDeliversTheInnerOutcome()
+    {
+        QObject guard;
+        QPromise<int> gate;
+        gate.start();
+        const auto outer = async::then(gate.future(), &guard, [](int v) {
+            return QtConcurrent::run([v] { return v * 6; }); // finishes on a pool thread
+        });
+        QFuture<int> inner = async::unwrap(outer, &guard);
+        gate.addResult(7);
+        gate.finish();
+        QTRY_VERIFY(inner.isFinished());
+        QCOMPARE(inner.result(), 42);
+
+        QPromise<int> never;
+        never.start();
+        QFuture<int> cancelled = async::unwrap(QtFuture::makeReadyFuture(never.future()), &guard);
+        never.future().cancel();
+        never.finish();
+        QTRY_VERIFY(cancelled.isFinished());
+        QVERIFY(cancelled.isCanceled());
     }
 
     void whenAllKeepsOrderAndCountsCancelledOnes()

@@ -5,7 +5,6 @@
 #include "RangeHeader.h"
 #include "RestError.h"
 #include "RestQueryParser.h"
-#include "async/Then.h"
 #include "data/RestRead.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
@@ -101,10 +100,10 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
     const QByteArray preferenceApplied = rest::preferenceApplied(applied);
 
     const ServerState *s = &state;
-    const auto read = rest::withDeadline(
-        state, target.connection,
-        data::startRestRead(*state.registry, target.connection, target.qualified, query, options), receiver);
-    return async::then(read, receiver, [s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
+    // Answered on the thread that finishes the read (a pool worker): no
+    // continuation, no second trip through the event queue; ApiServer
+    // takes the answer from there.
+    const auto answer = [s, target, preferenceApplied, type](const Result<data::RestRows> &rows) {
         if (!rows)
             return rest::restFailure(*s, target, rows.error());
         if (type == rest::MediaType::Object && rows.value().rows != 1) {
@@ -117,7 +116,10 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
         if ((response.status < 400 || response.status == 416) && !preferenceApplied.isEmpty())
             response.withHeader("Preference-Applied", preferenceApplied);
         return response;
-    });
+    };
+    return rest::withDeadline(
+        state, target.connection,
+        data::startRestRead(*state.registry, target.connection, target.qualified, query, options, answer), receiver);
 }
 
 } // namespace

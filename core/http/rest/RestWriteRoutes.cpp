@@ -4,7 +4,6 @@
 #include "RestAnswers.h"
 #include "RestError.h"
 #include "RestQueryParser.h"
-#include "async/Then.h"
 #include "data/RestWrite.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
@@ -161,10 +160,9 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
     const data::RestWriteOptions::Return returning = options.returning;
     const bool upsert = options.resolution != data::RestWriteOptions::Resolution::None;
     const QString path = request.path;
-    const auto job = rest::withDeadline(state, target.connection,
-                                        data::startRestWrite(*state.registry, target.connection, write), receiver);
-    return async::then(job, receiver, [s, target, type, kind, returning, upsert, count, preferenceApplied,
-                                       auditedOperation, path](const Result<data::RestWriteResult> &written) {
+    // Answered on the thread that finishes the write (see RestRoutes.cpp readRows).
+    const auto answer = [s, target, type, kind, returning, upsert, count, preferenceApplied, auditedOperation,
+                         path](const Result<data::RestWriteResult> &written) {
         if (!written) {
             HttpResponse failed = rest::restFailure(*s, target, written.error());
             failed.auditOperation = auditedOperation;
@@ -197,7 +195,9 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
         if (result.affected > response.auditKeys.size())
             response.auditKeyCount = result.affected;
         return response;
-    });
+    };
+    return rest::withDeadline(state, target.connection,
+                              data::startRestWrite(*state.registry, target.connection, write, answer), receiver);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace tw::http {
 
@@ -71,12 +72,13 @@ QFuture<HttpResponse> document(const ServerState &state, const RequestContext &c
         }
         return connections;
     };
+    // Built on the global thread pool: at thousands of tables the document
+    // takes long enough to stall every other request on the event loop.
     auto build = [options](const QList<OpenApiConnection> &ready) {
-        return jsonResponse(200, buildOpenApiDocument(ready, options));
+        return QtConcurrent::run([options, ready] { return jsonResponse(200, buildOpenApiDocument(ready, options)); });
     };
-    if (loads.isEmpty())
-        return QtFuture::makeReadyFuture(decide({})).then(QtFuture::Launch::Async, build);
-    return async::then(async::whenAll(loads, receiver), receiver, decide).then(QtFuture::Launch::Async, build);
+    const auto decided = async::then(async::whenAll(loads, receiver), receiver, decide);
+    return async::unwrap(async::then(decided, receiver, build), receiver);
 }
 
 } // namespace

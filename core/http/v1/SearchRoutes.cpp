@@ -202,13 +202,12 @@ QFuture<HttpResponse> search(const ServerState &state, const RequestContext &con
     if (auto invalid = parseParameters(call, context.request.rawQuery, state.config.api.limits.maxPageRows))
         return answer(*invalid);
     const auto tables = data::listSearchableTables(*state.registry, call.connection);
-    return async::then(tables, receiver,
-                       [call, receiver](const Result<QList<catalog::TableRef>> &listed) {
-                           if (!listed)
-                               return answer(errorResponse(listed.error()));
-                           return runSearch(call, listed.value(), receiver);
-                       })
-        .unwrap();
+    const auto search = async::then(tables, receiver, [call, receiver](const Result<QList<catalog::TableRef>> &listed) {
+        if (!listed)
+            return answer(errorResponse(listed.error()));
+        return runSearch(call, listed.value(), receiver);
+    });
+    return async::unwrap(search, receiver);
 }
 
 } // namespace
