@@ -87,6 +87,19 @@ public:
 private:
     static Error wrapException(const QString &connection);
 
+    // A map that throws fails the future with its exception rather than
+    // taking the worker (or the housekeeper) down.
+    template<typename M, typename Map, typename R>
+    static void settleMapped(QPromise<M> &promise, Map &map, R &&outcome)
+    {
+        try {
+            promise.addResult(map(std::forward<R>(outcome)));
+        } catch (...) {
+            promise.setException(std::current_exception());
+        }
+        promise.finish();
+    }
+
     std::shared_ptr<PoolCore> m_core;
 };
 
@@ -121,15 +134,9 @@ auto Pool::submit(Fn fn, Map map) -> Job<std::invoke_result_t<Map &, std::invoke
         } catch (...) {
             result->emplace(wrapException(connection));
         }
-        return [promise, mapping, result] {
-            promise->addResult((*mapping)(std::move(**result)));
-            promise->finish();
-        };
+        return [promise, mapping, result] { settleMapped(*promise, *mapping, std::move(**result)); };
     };
-    task.fail = [promise, mapping](const Error &error) {
-        promise->addResult((*mapping)(R(error)));
-        promise->finish();
-    };
+    task.fail = [promise, mapping](const Error &error) { settleMapped(*promise, *mapping, R(error)); };
     task.id = m_core->nextJobId();
     job.id = task.id;
     m_core->enqueue(std::move(task));

@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 #include <QtTest>
 
@@ -214,6 +215,41 @@ private slots:
         QVERIFY(pool.stats().closed >= 1);
         QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
         QCOMPARE(pool.stats().opened, quint64(2));
+    }
+
+    // submit(fn, map): the future holds map's answer, made on the worker
+    // before the future finishes — for the job's result, for the pool's own
+    // errors (a timeout on the housekeeper), and a throwing map fails the
+    // future instead of the worker.
+    void aMappedJobAnswersFromTheThreadThatFinishesIt()
+    {
+        auto p = profile(1);
+        p.pool.acquireTimeoutMs = 100;
+        Pool pool(p);
+        QThread *mappedOn = nullptr;
+        auto mapped = pool.submit([](Session &s) { return s.scalar(QStringLiteral("SELECT 20 + 22")); },
+                                  [&mappedOn](const Result<QVariant> &r) {
+                                      mappedOn = QThread::currentThread();
+                                      return r.ok() ? QStringLiteral("got %1").arg(r.value().toInt()) : r.error().message();
+                                  });
+        mapped.future.waitForFinished();
+        QCOMPARE(mapped.future.result(), QStringLiteral("got 42"));
+        QVERIFY(mappedOn && mappedOn != QThread::currentThread());
+
+        auto busy = pool.run([](Session &s) -> Result<qint64> {
+            QThread::msleep(400);
+            return s.execute(QStringLiteral("SELECT 1"));
+        });
+        auto starved = pool.submit([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); },
+                                   [](const Result<QVariant> &r) { return r.ok() ? ErrorCode::Internal : r.error().code(); });
+        starved.future.waitForFinished();
+        QCOMPARE(starved.future.result(), ErrorCode::PoolTimeout);
+        busy.waitForFinished();
+
+        auto thrown = pool.submit([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); },
+                                  [](const Result<QVariant> &) -> int { throw std::runtime_error("map failed"); });
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, thrown.future.waitForFinished());
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
     }
 
     void lastReferenceDroppedOnAWorkerThread()
