@@ -174,6 +174,7 @@ private:
     void pushCells(QList<CellChange> changes, const QString &text);
     void emitAllChanged();
     void markCommitProblems(const Error &error);
+    void clearStagedEdits();   // new rows leave the view first
     bool isMarked(int row) const;
 
     db::ConnectionRegistry *m_registry;

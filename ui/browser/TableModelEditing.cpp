@@ -355,14 +355,7 @@ void TableModel::commit()
             return;
         }
         const data::CommitOutcome done = outcome.value();
-        const int newRows = m_stage.newRowCount();
-        if (newRows > 0) {
-            beginRemoveRows({}, 0, newRows - 1);
-            m_stage.clear();
-            endRemoveRows();
-        }
-        m_stage.clear();
-        m_undo->clear();
+        clearStagedEdits();
         m_fullValues.clear();
         // The written rows have new versions (and inserted ones new
         // places): every page is read again.
@@ -376,10 +369,8 @@ void TableModel::commit()
     });
 }
 
-void TableModel::revert()
+void TableModel::clearStagedEdits()
 {
-    if (m_committing)
-        return; // the outcome decides what stays staged
     const int newRows = m_stage.newRowCount();
     if (newRows > 0) {
         beginRemoveRows({}, 0, newRows - 1);
@@ -388,6 +379,13 @@ void TableModel::revert()
     }
     m_stage.clear();
     m_undo->clear();
+}
+
+void TableModel::revert()
+{
+    if (m_committing)
+        return; // the outcome decides what stays staged
+    clearStagedEdits();
     m_markedKeys.clear();
     m_markedNewRows.clear();
     emitAllChanged();
