@@ -26,22 +26,17 @@ QFuture<Status> ConnectionRegistry::open(config::ConnectionProfile profile)
     if (!profile.password.isEmpty() || !m_secrets || profile.driver == config::Driver::Sqlite)
         return openPool(profile);
 
-    auto promise = std::make_shared<QPromise<Status>>();
-    promise->start();
-    QFuture<Status> result = promise->future();
-    async::then(m_secrets->read(profile.secretKey()), this, [this, profile, promise](const Result<QString> &secret) mutable {
+    const auto reading = m_secrets->read(profile.secretKey());
+    const auto opening = async::then(reading, this, [this, profile](const Result<QString> &secret) mutable {
         if (secret.ok()) {
             profile.password = secret.value();
         } else if (secret.error().code() != ErrorCode::NotFound) {
             // Try anyway: the server may not need a password (trust, peer, cert).
             qCWarning(lcPool) << "no password for" << profile.name << "from the keychain:" << secret.error().message();
         }
-        async::then(openPool(profile), this, [promise](const Status &status) {
-            promise->addResult(status);
-            promise->finish();
-        });
+        return openPool(profile);
     });
-    return result;
+    return async::unwrap(opening, this);
 }
 
 QFuture<Status> ConnectionRegistry::openPool(const config::ConnectionProfile &profile)
@@ -74,33 +69,24 @@ QFuture<Status> ConnectionRegistry::openPool(const config::ConnectionProfile &pr
 
 QFuture<QList<OpenOutcome>> ConnectionRegistry::openAll(const QList<config::ConnectionProfile> &profiles)
 {
-    struct Gather
-    {
-        QPromise<QList<OpenOutcome>> promise;
+    QStringList names;
+    QList<QFuture<Status>> opening;
+    for (const auto &profile : profiles) {
+        names << profile.name;
+        opening << open(profile);
+    }
+    return async::then(async::whenAll(opening, this), this, [names](const QList<QFuture<Status>> &done) {
         QList<OpenOutcome> outcomes;
-        int pending = 0;
-    };
-    auto gather = std::make_shared<Gather>();
-    gather->promise.start();
-    QFuture<QList<OpenOutcome>> result = gather->promise.future();
-    gather->pending = int(profiles.size());
-    for (const auto &profile : profiles)
-        gather->outcomes.append(OpenOutcome{profile.name, {}});
-    if (profiles.isEmpty()) {
-        gather->promise.addResult(gather->outcomes);
-        gather->promise.finish();
-        return result;
-    }
-    for (int i = 0; i < profiles.size(); ++i) {
-        async::then(open(profiles.at(i)), this, [gather, i](const Status &status) {
-            gather->outcomes[i].status = status;
-            if (--gather->pending == 0) {
-                gather->promise.addResult(gather->outcomes);
-                gather->promise.finish();
-            }
-        });
-    }
-    return result;
+        for (qsizetype i = 0; i < done.size(); ++i) {
+            // Cancelled only when the keychain's answer was abandoned.
+            const Status status = done.at(i).resultCount() > 0
+                                      ? done.at(i).result()
+                                      : Status(Error(ErrorCode::QueryCancelled,
+                                                     QStringLiteral("opening connection '%1' was abandoned").arg(names.at(i))));
+            outcomes.append(OpenOutcome{names.at(i), status});
+        }
+        return outcomes;
+    });
 }
 
 std::shared_ptr<Pool> ConnectionRegistry::pool(const QString &name) const

@@ -1,9 +1,9 @@
 #include "ApiServer.h"
-#include "RequestId.h"
 
 #include "ApiResponses.h"
 #include "HttpFrontend.h"
 #include "HttpListener.h"
+#include "RequestId.h"
 #include "Router.h"
 #include "ServerState.h"
 #include "SystemRoutes.h"
@@ -34,7 +34,6 @@
 #include <QTimer>
 
 #include <algorithm>
-
 
 namespace tw::http {
 

@@ -51,8 +51,8 @@ QFuture<HttpResponse> tables(const ServerState &state, const RequestContext &con
     Caller caller = callerOf(state, context);
     if (auto refused = refusal(caller))
         return answer(*refused);
-    const auto summaries = catalog::listTableSummaries(*state.registry, caller.connection);
-    return async::then(summaries, receiver, [caller](const Result<QList<catalog::TableSummary>> &list) {
+    const auto listing = catalog::listTableSummaries(*state.registry, caller.connection);
+    return async::then(listing, receiver, [caller](const Result<QList<catalog::TableSummary>> &list) {
         if (!list)
             return errorResponse(list.error());
         QJsonArray out;
@@ -75,8 +75,8 @@ QFuture<HttpResponse> schema(const ServerState &state, const RequestContext &con
     Caller caller = callerOf(state, context);
     if (auto refused = refusal(caller))
         return answer(*refused);
-    const auto snapshot = catalog::loadSnapshot(*state.registry, caller.connection);
-    return async::then(snapshot, receiver, [caller](const Result<catalog::Snapshot> &snapshot) {
+    const auto loading = catalog::loadSnapshot(*state.registry, caller.connection);
+    return async::then(loading, receiver, [caller](const Result<catalog::Snapshot> &snapshot) {
         if (!snapshot)
             return errorResponse(snapshot.error());
         const catalog::Snapshot visible =
@@ -103,8 +103,8 @@ QFuture<HttpResponse> tableSchema(const ServerState &state, const RequestContext
     if (auto refused = refusal(caller))
         return answer(*refused);
     const QString table = context.request.params.value(QStringLiteral("table"));
-    const auto snapshot = catalog::loadSnapshot(*state.registry, caller.connection);
-    return async::then(snapshot, receiver, [caller, table](const Result<catalog::Snapshot> &snapshot) {
+    const auto loading = catalog::loadSnapshot(*state.registry, caller.connection);
+    return async::then(loading, receiver, [caller, table](const Result<catalog::Snapshot> &snapshot) {
         if (!snapshot)
             return errorResponse(snapshot.error());
         const catalog::Snapshot visible =
@@ -135,8 +135,8 @@ QFuture<HttpResponse> stats(const ServerState &state, const RequestContext &cont
     Caller caller = callerOf(state, context);
     if (auto refused = refusal(caller))
         return answer(*refused);
-    const auto stats = monitor::readServerStats(*state.registry, caller.connection);
-    return async::then(stats, receiver, [caller](const Result<monitor::ServerStats> &server) {
+    const auto sampling = monitor::readServerStats(*state.registry, caller.connection);
+    return async::then(sampling, receiver, [caller](const Result<monitor::ServerStats> &server) {
         if (!server)
             return errorResponse(server.error());
         // Read after the job, so the pool's counts include the sample's own job.
