@@ -67,7 +67,7 @@ void PoolCore::enqueue(Task task)
             if (!m_idle.empty()) {
                 target = m_idle.back();
                 m_idle.pop_back();
-            } else if (int(m_workers.size()) < m_profile.pool.size + m_profile.pool.overflow) {
+            } else if (!soonIdleLocked() && int(m_workers.size()) < m_profile.pool.size + m_profile.pool.overflow) {
                 target = spawnWorkerLocked();
             }
             if (target) {
@@ -94,6 +94,22 @@ ConnectionWorker *PoolCore::spawnWorkerLocked()
     m_workers.push_back(std::move(worker));
     raw->start();
     return raw;
+}
+
+// A caller that submits its next job as soon as the last one's result
+// arrives races that worker's return to the idle list: the result is
+// published before the worker is released (see taskFinished). Opening a
+// connection for that job would cost a connect and leave a spare one behind;
+// it waits for the worker instead, which takes it from the waiters the
+// moment it is released. Never for the caller's own worker (a continuation
+// running on it that waits for its job would wait for itself), and one
+// waiter per finishing worker.
+bool PoolCore::soonIdleLocked() const
+{
+    const QThread *caller = QThread::currentThread();
+    const auto others = std::count_if(m_publishing.begin(), m_publishing.end(),
+                                      [caller](const ConnectionWorker *worker) { return worker != caller; });
+    return std::size_t(others) > m_waiters.size();
 }
 
 bool PoolCore::isLiveLocked(const ConnectionWorker *worker) const
@@ -227,6 +243,8 @@ void PoolCore::taskFinished(ConnectionWorker *worker, Outcome outcome)
                         && Clock::now() - worker->openedAt > std::chrono::milliseconds(m_profile.pool.maxLifetimeMs);
     if (outcome == Outcome::Broken || tooOld)
         retireLocked(worker);
+    else if (int(m_workers.size()) <= m_profile.pool.size)
+        m_publishing.push_back(worker); // an overflow worker closes on release instead
 }
 
 void PoolCore::taskReleased(ConnectionWorker *worker)
@@ -234,6 +252,7 @@ void PoolCore::taskReleased(ConnectionWorker *worker)
     std::vector<Task> expired;
     {
         std::lock_guard lock(m_mutex);
+        m_publishing.erase(std::remove(m_publishing.begin(), m_publishing.end(), worker), m_publishing.end());
         if (m_state != State::Open)
             return;
         const auto now = Clock::now();

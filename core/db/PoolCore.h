@@ -48,6 +48,7 @@ private:
     bool ownsCurrentThreadLocked() const;
     std::vector<Task> expireWaitersLocked(Clock::time_point now);
     ConnectionWorker *spawnWorkerLocked();
+    bool soonIdleLocked() const;
     void retireLocked(ConnectionWorker *worker);
     bool isLiveLocked(const ConnectionWorker *worker) const;
     void failAll(std::vector<Task> &tasks, const Error &error);
@@ -68,6 +69,7 @@ private:
     std::vector<std::unique_ptr<ConnectionWorker>> m_workers;
     std::vector<ConnectionWorker *> m_idle;            // LIFO: warm ones first
     std::vector<std::pair<quint64, ConnectionWorker *>> m_running;
+    std::vector<ConnectionWorker *> m_publishing;      // finished, handing over the result: idle in a moment
     std::deque<Waiter> m_waiters;
     std::vector<std::unique_ptr<ConnectionWorker>> m_retired; // joined by housekeeping
     std::vector<ConnectionWorker *> m_joining;         // being joined right now
