@@ -104,19 +104,29 @@ Result<QVariant> Session::scalar(const QString &sql, const QVariantList &binds)
     return query.value().value(0);
 }
 
+Status Session::readRows(const QString &sql, const std::function<void(const NativeRow &)> &each)
+{
+    if (isCancelled())
+        return cancelledError();
+    return nativeOutcome(readNativeRows(m_native, sql, each));
+}
+
 Status Session::executeScript(const QString &sql)
 {
     if (isCancelled())
         return cancelledError();
-    Status status = m_native.executeScript(sql);
-    if (!status.ok()) {
-        Error error = status.error();
-        if (!m_native.looksAlive())
-            error = Error(ErrorCode::DbUnavailable, error.message(), error.details());
-        error.withDetail(QStringLiteral("connection"), m_profile.name);
-        return error;
-    }
-    return {};
+    return nativeOutcome(m_native.executeScript(sql));
+}
+
+Status Session::nativeOutcome(const Status &status) const
+{
+    if (status.ok())
+        return {};
+    Error error = status.error();
+    if (!m_native.looksAlive())
+        error = Error(ErrorCode::DbUnavailable, error.message(), error.details());
+    error.withDetail(QStringLiteral("connection"), m_profile.name);
+    return error;
 }
 
 } // namespace tw::db

@@ -2,6 +2,7 @@
 
 #include "Dialect.h"
 #include "NativeConnection.h"
+#include "NativeRows.h"
 #include "Rows.h"
 #include "StatementCache.h"
 #include "config/ConnectionProfile.h"
@@ -12,6 +13,7 @@
 #include <QVariantList>
 
 #include <atomic>
+#include <functional>
 
 
 namespace tw::db {
@@ -43,6 +45,9 @@ public:
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {});
     // Multi-statement script through the engine's native API.
     Status executeScript(const QString &sql);
+    // Reads every row of `sql` (no parameters) on the native handle, without
+    // a QVariant per value: for bulk reads (see NativeRows.h).
+    Status readRows(const QString &sql, const std::function<void(const NativeRow &)> &each);
 
     Error errorFrom(const QSqlError &error) const;
     Error cancelledError() const;
@@ -58,6 +63,7 @@ public:
 private:
     friend class Transaction;
     bool execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql);
+    Status nativeOutcome(const Status &status) const;
 
     QSqlDatabase &m_db;
     NativeConnection &m_native;

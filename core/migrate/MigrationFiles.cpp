@@ -1,5 +1,6 @@
 #include "MigrationFiles.h"
 
+#include "DbmateSections.h"
 #include "SqlFileReader.h"
 #include "crypto/Sha256.h"
 
@@ -9,7 +10,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
-#include <QStringDecoder>
 
 #include <algorithm>
 #include <limits>
@@ -18,56 +18,34 @@ namespace tw::migrate {
 
 namespace {
 
-const QString kNoTransactionMarker = QStringLiteral("-- tablewright:no-transaction");
-
 QString describe(QString words)
 {
     return words.replace(u'_', u' ').trimmed();
 }
 
-// dbmate keeps both directions in one file: the text after "-- migrate:up"
-// (until "-- migrate:down") and after "-- migrate:down".
-struct DbmateSections
+bool isDigit(QChar c)
 {
-    QString up;
-    int upLine = 1;
-    bool upNoTransaction = false;
-    std::optional<QString> down;
-    int downLine = 1;
-    bool downNoTransaction = false;
-};
+    return c >= u'0' && c <= u'9';
+}
 
-std::optional<DbmateSections> dbmateSections(const QString &text)
+// Where the run of ASCII digits starting at `from` ends.
+qsizetype digitsEnd(QStringView text, qsizetype from)
 {
-    static const QRegularExpression marker(QStringLiteral(R"(^--\s*migrate:(up|down)\b(.*)$)"),
-                                           QRegularExpression::MultilineOption);
-    DbmateSections out;
-    bool sawUp = false;
-    auto it = marker.globalMatch(text);
-    QList<QRegularExpressionMatch> marks;
-    while (it.hasNext())
-        marks << it.next();
-    for (qsizetype i = 0; i < marks.size(); ++i) {
-        const auto &m = marks.at(i);
-        const qsizetype begin = m.capturedEnd(0);
-        const qsizetype end = i + 1 < marks.size() ? marks.at(i + 1).capturedStart(0) : text.size();
-        const QString body = text.mid(begin, end - begin);
-        const int line = int(text.left(begin).count(u'\n')) + 1;
-        const bool noTransaction = m.captured(2).contains(QLatin1String("transaction:false"));
-        if (m.captured(1) == u"up") {
-            out.up = body;
-            out.upLine = line;
-            out.upNoTransaction = noTransaction;
-            sawUp = true;
-        } else {
-            out.down = body;
-            out.downLine = line;
-            out.downNoTransaction = noTransaction;
-        }
-    }
-    if (!sawUp)
+    while (from < text.size() && isDigit(text[from]))
+        ++from;
+    return from;
+}
+
+// The part of a name between `from` and its suffix, when the name ends in the
+// suffix and that part is not empty and on one line (what `(.+)` took).
+std::optional<QStringView> nonEmptyBefore(QStringView name, qsizetype from, QLatin1StringView suffix)
+{
+    if (!name.endsWith(suffix) || name.size() - qsizetype(suffix.size()) <= from)
         return std::nullopt;
-    return out;
+    const QStringView part = name.sliced(from, name.size() - suffix.size() - from);
+    if (part.contains(u'\n'))
+        return std::nullopt;
+    return part;
 }
 
 } // namespace
@@ -121,54 +99,82 @@ std::strong_ordering MigrationVersion::operator<=>(const MigrationVersion &other
     return std::strong_ordering::equal;
 }
 
+// The four conventions, tried in this order (one name can fit two: "1_x.up.sql"
+// is golang-migrate's before it is dbmate's):
+//   V<version>__<description>.sql, U<version>__<description>.sql   version: digits, groups joined by . or _
+//   R__<description>.sql
+//   <digits>_<description>.up.sql, <digits>_<description>.down.sql
+//   <digits>_<description>.sql
+// Read by hand: a regular expression per convention cost more than reading
+// the file, on a `status` that names a thousand.
 std::optional<MigrationScript> parseMigrationFileName(const QString &fileName)
 {
-    static const QRegularExpression flyway(QStringLiteral(R"(^([VU])([0-9]+(?:[._][0-9]+)*)__(.+)\.sql$)"));
-    static const QRegularExpression repeatable(QStringLiteral(R"(^R__(.+)\.sql$)"));
-    static const QRegularExpression golang(QStringLiteral(R"(^([0-9]+)_(.+)\.(up|down)\.sql$)"));
-    static const QRegularExpression dbmate(QStringLiteral(R"(^([0-9]+)_(.+)\.sql$)"));
+    const QStringView name(fileName);
+    const QLatin1StringView sql(".sql");
     MigrationScript script;
     script.fileName = fileName;
-    if (const auto m = flyway.match(fileName); m.hasMatch()) {
-        script.kind = m.captured(1) == u"V" ? MigrationKind::Versioned : MigrationKind::Undo;
-        script.version = MigrationVersion::parse(m.captured(2));
-        script.description = describe(m.captured(3));
+    const auto versioned = [&](MigrationKind kind, QStringView version, QStringView description) {
+        script.kind = kind;
+        script.version = MigrationVersion::parse(version.toString());
+        script.description = describe(description.toString());
         return script.version ? std::optional(script) : std::nullopt;
+    };
+    if (name.startsWith(u'V') || name.startsWith(u'U')) {
+        // A version group ends where "[._]<digit>" does not follow, so the
+        // longest one is the only one "__" can follow.
+        qsizetype end = digitsEnd(name, 1);
+        if (end > 1) {
+            while (end + 1 < name.size() && (name[end] == u'.' || name[end] == u'_') && isDigit(name[end + 1]))
+                end = digitsEnd(name, end + 1);
+            if (name.sliced(end).startsWith(u"__"))
+                if (const auto description = nonEmptyBefore(name, end + 2, sql))
+                    return versioned(name[0] == u'V' ? MigrationKind::Versioned : MigrationKind::Undo,
+                                     name.sliced(1, end - 1), *description);
+        }
     }
-    if (const auto m = repeatable.match(fileName); m.hasMatch()) {
-        script.kind = MigrationKind::Repeatable;
-        script.description = describe(m.captured(1));
-        return script;
+    if (name.startsWith(u"R__")) {
+        if (const auto description = nonEmptyBefore(name, 3, sql)) {
+            script.kind = MigrationKind::Repeatable;
+            script.description = describe(description->toString());
+            return script;
+        }
     }
-    if (const auto m = golang.match(fileName); m.hasMatch()) {
-        script.kind = m.captured(3) == u"up" ? MigrationKind::Versioned : MigrationKind::Undo;
-        script.version = MigrationVersion::parse(m.captured(1));
-        script.description = describe(m.captured(2));
-        return script.version ? std::optional(script) : std::nullopt;
-    }
-    if (const auto m = dbmate.match(fileName); m.hasMatch()) {
-        // Both directions in one file: the caller splits it (readMigrationDirectory).
-        script.kind = MigrationKind::Versioned;
-        script.version = MigrationVersion::parse(m.captured(1));
-        script.description = describe(m.captured(2));
-        return script.version ? std::optional(script) : std::nullopt;
-    }
+    const qsizetype digits = digitsEnd(name, 0);
+    if (digits == 0 || digits >= name.size() || name[digits] != u'_')
+        return std::nullopt;
+    const QStringView version = name.first(digits);
+    if (const auto up = nonEmptyBefore(name, digits + 1, QLatin1StringView(".up.sql")))
+        return versioned(MigrationKind::Versioned, version, *up);
+    if (const auto down = nonEmptyBefore(name, digits + 1, QLatin1StringView(".down.sql")))
+        return versioned(MigrationKind::Undo, version, *down);
+    if (const auto description = nonEmptyBefore(name, digits + 1, sql))
+        return versioned(MigrationKind::Versioned, version, *description);
     return std::nullopt;
 }
 
-QString migrationChecksum(const QString &sql)
+namespace {
+
+// On the UTF-8 bytes the text was read from (crypto::sha256 is OpenSSL's,
+// several times Qt's portable one), so reading a file hashes what it read.
+QString checksumOfUtf8(QByteArrayView bytes)
 {
-    // On the UTF-8 bytes, which is what the text was read from: no copy of
-    // the text, and crypto::sha256 (OpenSSL's) rather than Qt's portable
-    // one. The digest is the same as before.
-    QByteArray bytes = sql.toUtf8();
     if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes.remove(0, 3);
+        bytes = bytes.sliced(3);
+    QByteArray normalised;
     if (bytes.contains('\r')) {
-        bytes.replace("\r\n", "\n");
-        bytes.replace('\r', '\n');
+        normalised = bytes.toByteArray();
+        normalised.replace("\r\n", "\n");
+        normalised.replace('\r', '\n');
+        bytes = normalised;
     }
     return QStringLiteral("sha256:") + QString::fromLatin1(crypto::sha256(bytes).toHex());
+}
+
+} // namespace
+
+QString migrationChecksum(const QString &sql)
+{
+    return checksumOfUtf8(sql.toUtf8());
 }
 
 namespace {
@@ -182,7 +188,7 @@ struct LoadedFile
     QList<MigrationScript> scripts;   // one, or two for a dbmate file with a down section
 };
 
-LoadedFile loadFile(const QString &directory, const QString &name)
+LoadedFile loadFile(const OpenDirectory &directory, const QString &name)
 {
     static const QRegularExpression versionShaped(QStringLiteral(R"(^(?:[VU][0-9][0-9._]*__.+|[0-9]+_.+)\.sql$)"));
     LoadedFile out;
@@ -197,56 +203,60 @@ LoadedFile loadFile(const QString &directory, const QString &name)
         out.ignored = true;
         return out;
     }
-    const auto bytes = readWholeFile(directory + u'/' + name);
-    if (!bytes) {
-        out.error = bytes.error();
+    const auto read = directory.readFile(name);
+    if (!read) {
+        out.error = read.error();
         return out;
     }
-    auto decoder = QStringDecoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(bytes.value());
-    if (decoder.hasError()) {
+    QByteArrayView bytes = read.value();
+    if (!bytes.isValidUtf8()) {
         out.error = Error(ErrorCode::ValidationFailed, QStringLiteral("%1 is not UTF-8 text").arg(name));
         return out;
     }
-    // A NUL ends the statement text at the C API: what ran would not be what the file says.
-    if (text.contains(QChar(0))) {
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
+        // Statements are handed to the server as C strings: a NUL would end one early.
         out.error = Error(ErrorCode::ValidationFailed, QStringLiteral("%1 holds a NUL character (line %2)")
                                                            .arg(name)
-                                                           .arg(text.left(text.indexOf(QChar(0))).count(u'\n') + 1));
+                                                           .arg(bytes.first(nul).count('\n') + 1));
         return out;
     }
-    const auto finish = [&out](MigrationScript script) {
-        if (script.sql.contains(kNoTransactionMarker))
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.sliced(3); // an editor's byte-order mark is no part of the first statement
+    const auto add = [&out](MigrationScript script, QByteArrayView section) {
+        script.sql = QString::fromUtf8(section);
+        if (section.indexOf(QByteArrayView("-- tablewright:no-transaction")) >= 0)
             script.noTransaction = true;
-        script.checksum = migrationChecksum(script.sql);
+        script.checksum = checksumOfUtf8(section);
         out.scripts << std::move(script);
     };
     const bool dbmateFile = !name.startsWith(u'V') && !name.startsWith(u'U') && !name.startsWith(u'R')
                             && !name.endsWith(QLatin1String(".up.sql")) && !name.endsWith(QLatin1String(".down.sql"));
     if (!dbmateFile) {
-        parsed->sql = text;
-        finish(*parsed);
+        add(std::move(*parsed), bytes);
         return out;
     }
-    const auto sections = dbmateSections(text);
+    const auto sections = findDbmateSections(bytes);
     if (!sections) {
         out.error = Error(ErrorCode::ValidationFailed,
                           QStringLiteral("%1 looks like a dbmate migration but has no \"-- migrate:up\" line").arg(name));
         return out;
     }
-    MigrationScript up = *parsed;
-    up.sql = sections->up;
-    up.firstLine = sections->upLine;
-    up.noTransaction = sections->upNoTransaction;
-    finish(up);
-    if (sections->down && !sections->down->trimmed().isEmpty()) {
-        MigrationScript down = *parsed;
-        down.kind = MigrationKind::Undo;
-        down.sql = *sections->down;
-        down.firstLine = sections->downLine;
-        down.noTransaction = sections->downNoTransaction;
-        finish(down);
+    const auto slice = [bytes](const DbmateSection &section) { return bytes.sliced(section.begin, section.end - section.begin); };
+    if (const auto &down = sections->down; down && !slice(*down).trimmed().isEmpty()) {
+        MigrationScript undo = *parsed;
+        undo.kind = MigrationKind::Undo;
+        undo.firstLine = down->line;
+        undo.noTransaction = down->noTransaction;
+        MigrationScript up = std::move(*parsed);
+        up.firstLine = sections->up.line;
+        up.noTransaction = sections->up.noTransaction;
+        add(std::move(up), slice(sections->up));
+        add(std::move(undo), slice(*down));
+        return out;
     }
+    parsed->firstLine = sections->up.line;
+    parsed->noTransaction = sections->up.noTransaction;
+    add(std::move(*parsed), slice(sections->up));
     return out;
 }
 
@@ -272,8 +282,11 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
     // global-pool task (the GUI's file details, a pool being closed) could
     // wait for work queued behind it. These tasks never block.
     static QThreadPool filePool;
-    const auto load = [path](const QString &name) { return loadFile(path, name); };
-    const QList<LoadedFile> loaded = names.value().size() >= 64
+    const auto opened = OpenDirectory::open(path);
+    if (!opened)
+        return opened.error();
+    const auto load = [directory = opened.value()](const QString &name) { return loadFile(*directory, name); };
+    QList<LoadedFile> loaded = names.value().size() >= 64
                                          ? QtConcurrent::blockingMapped<QList<LoadedFile>>(&filePool, names.value(), load)
                                          : [&] {
                                                QList<LoadedFile> one;
@@ -283,16 +296,19 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
                                            }();
     // Put together in name order: the first problem by name is the one reported.
     MigrationDirectory out;
+    out.versioned.reserve(loaded.size());
+    out.undo.reserve(loaded.size());
     QHash<QString, QString> claimed; // "V1.2" / "U1.2" / "Rname" → file
+    claimed.reserve(2 * loaded.size());
     for (qsizetype i = 0; i < loaded.size(); ++i) {
-        const LoadedFile &file = loaded.at(i);
+        LoadedFile &file = loaded[i];
         if (file.error)
             return *file.error;
         if (file.ignored) {
             out.ignored << names.value().at(i);
             continue;
         }
-        for (const MigrationScript &script : file.scripts) {
+        for (MigrationScript &script : file.scripts) {
             const QString key = script.kind == MigrationKind::Repeatable
                                     ? QStringLiteral("R") + script.description.toLower()
                                     : (script.kind == MigrationKind::Versioned ? QStringLiteral("V") : QStringLiteral("U"))
@@ -307,7 +323,7 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
             claimed.insert(key, script.fileName);
             (script.kind == MigrationKind::Versioned ? out.versioned
              : script.kind == MigrationKind::Undo    ? out.undo
-                                                     : out.repeatable) << script;
+                                                     : out.repeatable) << std::move(script);
         }
     }
     const auto byVersion = [](const MigrationScript &a, const MigrationScript &b) { return *a.version < *b.version; };

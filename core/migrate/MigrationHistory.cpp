@@ -56,6 +56,31 @@ QVariant nullable(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+// installed_on as this file writes it ("2026-11-27T21:54:14.123Z", UTC) read
+// by hand, per row of a history that may hold thousands; anything else goes
+// to Qt's ISO parser.
+QDateTime parseInstalledOn(const QString &text)
+{
+    const auto digits = [&text](qsizetype at, qsizetype count) {
+        int value = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            value = value * 10 + (c - u'0');
+        }
+        return value;
+    };
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
+        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z') {
+        const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
+        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
 } // namespace
 
 QString historyTypeName(HistoryRow::Type type)
@@ -153,49 +178,62 @@ Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schem
         return QList<HistoryRow>{};
     const bool pg = session.dialect().driver() == config::Driver::Postgres;
     const bool withText = text == HistoryText::Included;
-    auto rows = session.exec(QStringLiteral("SELECT installed_rank, version, description, type, script, checksum,"
-                                            " statements_applied, statements_total, %3, installed_by, %1,"
-                                            " execution_ms, status, error, %4 FROM %2 ORDER BY installed_rank")
-                                 .arg(pg ? QStringLiteral("to_char(installed_on AT TIME ZONE 'UTC',"
-                                                          " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
-                                         : QStringLiteral("installed_on"),
-                                      table(session, schema),
-                                      withText ? QStringLiteral("statement_hashes") : QStringLiteral("''"),
-                                      withText ? QStringLiteral("sql") : QStringLiteral("NULL")));
-    if (!rows)
-        return rows.error();
+    // On the native handle: a status of a thousand migrations spent most of
+    // its reading time turning values into QVariants and back.
+    const QString sql = QStringLiteral("SELECT installed_rank, version, description, type, script, checksum,"
+                                       " statements_applied, statements_total, %3, installed_by, %1,"
+                                       " execution_ms, status, error, %4 FROM %2 ORDER BY installed_rank")
+                            .arg(pg ? QStringLiteral("to_char(installed_on AT TIME ZONE 'UTC',"
+                                                     " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+                                    : QStringLiteral("installed_on"),
+                                 table(session, schema),
+                                 withText ? QStringLiteral("statement_hashes") : QStringLiteral("''"),
+                                 withText ? QStringLiteral("sql") : QStringLiteral("NULL"));
     QList<HistoryRow> out;
-    while (rows.value().next()) {
-        const auto value = [&](int i) { return rows.value().value(i); };
-        HistoryRow row;
-        row.rank = value(0).toLongLong();
-        if (!value(1).isNull())
-            row.version = MigrationVersion::parse(value(1).toString());
-        row.description = value(2).toString();
-        const auto type = fromName(typeNames(), value(3).toString());
-        const auto status = fromName(statusNames(), value(12).toString());
-        if (!type || !status || (!value(1).isNull() && !row.version))
-            return Error(ErrorCode::ValidationFailed,
-                         QStringLiteral("%1 row %2 is not one Tablewright wrote (type '%3', status '%4', version '%5')")
-                             .arg(QString::fromLatin1(kHistoryTable))
-                             .arg(row.rank)
-                             .arg(value(3).toString(), value(12).toString(), value(1).toString()));
+    std::optional<Error> foreign;
+    const Status read = session.readRows(sql, [&](const db::NativeRow &cursor) {
+        if (foreign)
+            return;
+        HistoryRow &row = out.emplaceBack();
+        row.rank = cursor.int64(0);
+        const QString version = cursor.text(1);
+        if (!version.isNull())
+            row.version = MigrationVersion::parse(version);
+        row.description = cursor.text(2);
+        const QString typeName = cursor.text(3);
+        const QString statusName = cursor.text(12);
+        const auto type = fromName(typeNames(), typeName);
+        const auto status = fromName(statusNames(), statusName);
+        if (!type || !status || (!version.isNull() && !row.version)) {
+            foreign = Error(ErrorCode::ValidationFailed,
+                            QStringLiteral("%1 row %2 is not one Tablewright wrote (type '%3', status '%4', version '%5')")
+                                .arg(QString::fromLatin1(kHistoryTable))
+                                .arg(row.rank)
+                                .arg(typeName, statusName, version));
+            return;
+        }
         row.type = *type;
         row.status = *status;
-        row.script = value(4).toString();
-        row.checksum = value(5).toString();
-        row.statementsApplied = value(6).toInt();
-        row.statementsTotal = value(7).toInt();
-        const QString hashes = value(8).toString();
-        if (!hashes.isEmpty())
-            row.statementHashes = hashes.split(u',');
-        row.installedBy = value(9).toString();
-        row.installedOn = QDateTime::fromString(value(10).toString(), Qt::ISODateWithMs);
-        row.executionMs = value(11).toLongLong();
-        row.error = value(13).toString();
-        row.sql = value(14).toString();
-        out << row;
-    }
+        row.script = cursor.text(4);
+        row.checksum = cursor.text(5);
+        row.statementsApplied = int(cursor.int64(6));
+        row.statementsTotal = int(cursor.int64(7));
+        if (withText) {
+            const QString hashes = cursor.text(8);
+            if (!hashes.isEmpty())
+                row.statementHashes = hashes.split(u',');
+        }
+        row.installedBy = cursor.text(9);
+        row.installedOn = parseInstalledOn(cursor.text(10));
+        row.executionMs = cursor.int64(11);
+        row.error = cursor.text(13);
+        if (withText)
+            row.sql = cursor.text(14);
+    });
+    if (!read.ok())
+        return read.error();
+    if (foreign)
+        return *foreign;
     return out;
 }
 

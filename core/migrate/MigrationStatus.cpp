@@ -1,8 +1,10 @@
 #include "MigrationStatus.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace tw::migrate {
 
@@ -23,31 +25,37 @@ QString stateName(MigrationState state)
 
 QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, const QList<HistoryRow> &history)
 {
-    QList<HistoryRow> rows = history;
-    std::sort(rows.begin(), rows.end(), [](const HistoryRow &a, const HistoryRow &b) { return a.rank < b.rank; });
+    // Pointers into `history`, not copies: a status of a thousand migrations
+    // copied each row three times before it answered.
+    std::vector<const HistoryRow *> rows;
+    rows.reserve(size_t(history.size()));
+    for (const HistoryRow &row : history)
+        rows.push_back(&row);
+    std::stable_sort(rows.begin(), rows.end(), [](const HistoryRow *a, const HistoryRow *b) { return a->rank < b->rank; });
 
     // The latest row per version decides (an applied undo makes it pending
     // again); repeatables by description; the newest baseline bounds.
-    QHash<QString, HistoryRow> byVersion;
-    QHash<QString, HistoryRow> byRepeatable;
+    QHash<QString, const HistoryRow *> byVersion;
+    QHash<QString, const HistoryRow *> byRepeatable;
+    byVersion.reserve(history.size());
     std::optional<MigrationVersion> baseline;
-    for (const HistoryRow &row : std::as_const(rows)) {
-        switch (row.type) {
+    for (const HistoryRow *row : rows) {
+        switch (row->type) {
         case HistoryRow::Type::Undo:
             // An undo that failed (rolled back) leaves the version applied;
             // one that stopped part-way leaves it partial.
-            if (row.status == HistoryRow::Status::FailedRolledBack)
+            if (row->status == HistoryRow::Status::FailedRolledBack)
                 break;
             [[fallthrough]];
         case HistoryRow::Type::Versioned:
-            if (row.version)
-                byVersion.insert(row.version->normalized(), row);
+            if (row->version)
+                byVersion.insert(row->version->normalized(), row);
             break;
         case HistoryRow::Type::Repeatable:
-            byRepeatable.insert(row.description.toLower(), row);
+            byRepeatable.insert(row->description.toLower(), row);
             break;
         case HistoryRow::Type::Baseline:
-            baseline = row.version;
+            baseline = row->version;
             break;
         case HistoryRow::Type::Repair:
             break;
@@ -57,23 +65,25 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
         return row.type == HistoryRow::Type::Versioned && row.status == HistoryRow::Status::Applied;
     };
     std::optional<MigrationVersion> highestApplied = baseline;
-    for (const HistoryRow &row : std::as_const(byVersion)) {
-        if ((isApplied(row) || row.status == HistoryRow::Status::Partial) && (!highestApplied || *row.version > *highestApplied))
-            highestApplied = row.version;
+    for (const HistoryRow *row : std::as_const(byVersion)) {
+        if ((isApplied(*row) || row->status == HistoryRow::Status::Partial) && (!highestApplied || *row->version > *highestApplied))
+            highestApplied = row->version;
     }
-    QHash<QString, bool> undoFor;
+    QSet<QString> undoFor;
     for (const MigrationScript &undo : files.undo)
-        undoFor.insert(undo.version->normalized(), true);
+        undoFor.insert(undo.version->normalized());
 
     QList<MigrationStatusEntry> out;
-    QHash<QString, bool> seen;
+    out.reserve(files.versioned.size() + files.repeatable.size());
+    QSet<QString> seen;
+    seen.reserve(files.versioned.size());
     for (const MigrationScript &file : files.versioned) {
-        const QString key = file.version->normalized();
-        seen.insert(key, true);
+        const QString &key = file.version->normalized();
+        seen.insert(key);
         MigrationStatusEntry entry{MigrationKind::Versioned, file.version, file.description, file.fileName,
                                    MigrationState::Pending, std::nullopt, undoFor.contains(key)};
-        if (byVersion.contains(key))
-            entry.last = byVersion.value(key);
+        if (const HistoryRow *last = byVersion.value(key))
+            entry.last = *last;
         if (entry.last && isApplied(*entry.last)) {
             entry.state = entry.last->checksum == file.checksum ? MigrationState::Applied : MigrationState::ChecksumChanged;
         } else if (entry.last && entry.last->status == HistoryRow::Status::Partial) {
@@ -86,30 +96,32 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
         } else if (highestApplied && *file.version < *highestApplied) {
             entry.state = MigrationState::OutOfOrder;
         }
-        out << entry;
+        out << std::move(entry);
     }
-    for (const HistoryRow &row : std::as_const(byVersion)) {
-        if (seen.contains(row.version->normalized()) || !(isApplied(row) || row.status == HistoryRow::Status::Partial))
+    bool missing = false;
+    for (const HistoryRow *row : std::as_const(byVersion)) {
+        if (seen.contains(row->version->normalized()) || !(isApplied(*row) || row->status == HistoryRow::Status::Partial))
             continue;
-        out << MigrationStatusEntry{MigrationKind::Versioned, row.version, row.description, {}, MigrationState::MissingFile,
-                                    row, undoFor.contains(row.version->normalized())};
+        out << MigrationStatusEntry{MigrationKind::Versioned, row->version, row->description, {}, MigrationState::MissingFile,
+                                    *row, undoFor.contains(row->version->normalized())};
+        missing = true;
     }
-    std::stable_sort(out.begin(), out.end(), [](const MigrationStatusEntry &a, const MigrationStatusEntry &b) {
-        return *a.version < *b.version;
-    });
+    if (missing) // the files come sorted; only rows without one need placing
+        std::stable_sort(out.begin(), out.end(), [](const MigrationStatusEntry &a, const MigrationStatusEntry &b) {
+            return *a.version < *b.version;
+        });
     for (const MigrationScript &file : files.repeatable) {
         MigrationStatusEntry entry{MigrationKind::Repeatable, std::nullopt, file.description, file.fileName,
                                    MigrationState::Pending, std::nullopt, false};
-        const QString key = file.description.toLower();
-        if (byRepeatable.contains(key)) {
-            entry.last = byRepeatable.value(key);
+        if (const HistoryRow *last = byRepeatable.value(file.description.toLower())) {
+            entry.last = *last;
             // Re-applied when its text changes: "pending" until then applied.
-            if (entry.last->status == HistoryRow::Status::Applied && entry.last->checksum == file.checksum)
+            if (last->status == HistoryRow::Status::Applied && last->checksum == file.checksum)
                 entry.state = MigrationState::Applied;
-            else if (entry.last->status == HistoryRow::Status::FailedRolledBack)
+            else if (last->status == HistoryRow::Status::FailedRolledBack)
                 entry.state = MigrationState::Failed;
         }
-        out << entry;
+        out << std::move(entry);
     }
     return out;
 }

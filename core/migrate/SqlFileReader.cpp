@@ -94,16 +94,20 @@ Result<QStringList> listSqlFiles(const QString &path)
     return names;
 }
 
-Result<QByteArray> readWholeFile(const QString &path)
+namespace {
+
+QString joined(const QString &directory, const QString &name)
 {
-    // O_NONBLOCK: a FIFO put in the file's place after the listing must not
-    // hang the run (it is refused below, by its type).
-    const int fd = retryOnInterrupt([&] { return ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK); });
-    if (fd < 0)
-        return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(path, systemReason(errno)));
+    return directory.isEmpty() ? name : directory + u'/' + name;
+}
+
+// Reads the open file `fd` to its end and closes it. Errors name the file
+// (`name` in `directory`, or `name` alone without one).
+Result<QByteArray> readOpenFile(int fd, const QString &directory, const QString &name)
+{
     const auto failed = [&](const QString &why) {
         ::close(fd);
-        return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(path, why));
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(joined(directory, name), why));
     };
     struct stat info {};
     if (::fstat(fd, &info) != 0)
@@ -111,9 +115,12 @@ Result<QByteArray> readWholeFile(const QString &path)
     if (!S_ISREG(info.st_mode))
         return failed(QStringLiteral("not a regular file"));
     // Sized from fstat, read until the end: a short read is not the end on
-    // every file system (FUSE with direct_io, some network mounts).
+    // every file system (FUSE with direct_io, some network mounts). Once the
+    // size fstat gave is in, with room left in the buffer, the file has
+    // been read (the common case: one read call).
+    const qsizetype expected = qsizetype(std::max<off_t>(info.st_size, 0));
     QByteArray bytes;
-    bytes.resize(qsizetype(std::max<off_t>(info.st_size, 0)) + 1);
+    bytes.resize(expected + 1);
     qsizetype used = 0;
     for (;;) {
         if (used == bytes.size())
@@ -124,10 +131,55 @@ Result<QByteArray> readWholeFile(const QString &path)
         if (n == 0)
             break;
         used += n;
+        if (used == expected && used < bytes.size())
+            break;
     }
     ::close(fd);
     bytes.truncate(used);
     return bytes;
+}
+
+// O_NONBLOCK: a FIFO put in the file's place after the listing must not
+// hang the run (it is refused by its type).
+constexpr int kReadFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+
+} // namespace
+
+OpenDirectory::OpenDirectory(QString path, int fd)
+    : m_path(std::move(path))
+    , m_fd(fd)
+{}
+
+OpenDirectory::~OpenDirectory()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+Result<std::shared_ptr<const OpenDirectory>> OpenDirectory::open(const QString &path)
+{
+    const int fd = retryOnInterrupt([&] { return ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); });
+    if (fd < 0)
+        return Error(ErrorCode::ValidationFailed,
+                     QStringLiteral("cannot read the migrations directory %1: %2").arg(path, systemReason(errno)));
+    return std::shared_ptr<const OpenDirectory>(new OpenDirectory(path, fd));
+}
+
+Result<QByteArray> OpenDirectory::readFile(const QString &name) const
+{
+    const int fd = retryOnInterrupt([&] { return ::openat(m_fd, QFile::encodeName(name).constData(), kReadFlags); });
+    if (fd < 0)
+        return Error(ErrorCode::ValidationFailed,
+                     QStringLiteral("cannot read %1: %2").arg(joined(m_path, name), systemReason(errno)));
+    return readOpenFile(fd, m_path, name);
+}
+
+Result<QByteArray> readWholeFile(const QString &path)
+{
+    const int fd = retryOnInterrupt([&] { return ::open(QFile::encodeName(path).constData(), kReadFlags); });
+    if (fd < 0)
+        return Error(ErrorCode::ValidationFailed, QStringLiteral("cannot read %1: %2").arg(path, systemReason(errno)));
+    return readOpenFile(fd, {}, path);
 }
 
 } // namespace tw::migrate

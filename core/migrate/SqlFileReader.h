@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 // The migrations directory read with the fewest system calls: `status` reads
 // every file of a directory that may hold thousands (QDir + QFile cost
 // seven calls per file — an open, three fstat, two reads, a close — and
@@ -18,6 +20,28 @@ namespace tw::migrate {
 // (UTF-16 code unit order, as QDir::Name). Errors: the directory cannot be
 // opened, or holds a *.sql file whose name is not UTF-8.
 Result<QStringList> listSqlFiles(const QString &path);
+
+// A directory held open, so its files are opened relative to it (openat):
+// the kernel does not walk the directory's path again for each of them.
+class OpenDirectory
+{
+public:
+    // Errors name the directory and the system's reason.
+    static Result<std::shared_ptr<const OpenDirectory>> open(const QString &path);
+    ~OpenDirectory();
+    OpenDirectory(const OpenDirectory &) = delete;
+    OpenDirectory &operator=(const OpenDirectory &) = delete;
+
+    const QString &path() const { return m_path; }
+    // The whole content of the regular file `name` in it (thread-safe).
+    // Errors name the file and the system's reason.
+    Result<QByteArray> readFile(const QString &name) const;
+
+private:
+    OpenDirectory(QString path, int fd);
+    QString m_path;
+    int m_fd = -1;
+};
 
 // The whole content of a file. Errors name the file and the system's reason.
 Result<QByteArray> readWholeFile(const QString &path);

@@ -1,5 +1,6 @@
 // The pool against a real PostgreSQL 15 started by tools/pg-test-server.sh.
 #include "TestEnv.h"
+#include "NativeRowsCheck.h"
 #include "db/Pool.h"
 #include "db/Transaction.h"
 
@@ -494,6 +495,18 @@ private slots:
         QVERIFY(test::resultOf(busy).ok()); // running work is allowed to finish
         QCOMPARE(test::resultOf(pool.run([](Session &s) { return s.execute(QStringLiteral("SELECT 1")); })).error().code(),
                  ErrorCode::PoolClosed);
+    }
+
+    void bulkReadsGoThroughTheNativeHandle()
+    {
+        Pool pool(profile(1, 0));
+        QCOMPARE(test::nativeRowsSeen(pool, test::nativeRowsQuery()), test::nativeRowsExpected());
+        const QStringList broken = test::nativeRowsSeen(pool, QStringLiteral("SELECT * FROM nowhere_at_all"));
+        QCOMPARE(broken.size(), 1);
+        QVERIFY2(broken.first().startsWith(QLatin1String("error: ")) && broken.first().contains(QLatin1String("nowhere_at_all")),
+                 qPrintable(broken.first()));
+        // The connection is still usable after the failed read.
+        QCOMPARE(test::nativeRowsSeen(pool, test::nativeRowsQuery()), test::nativeRowsExpected());
     }
 };
 

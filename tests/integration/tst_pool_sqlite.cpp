@@ -1,5 +1,6 @@
 // The pool against real SQLite files in a temporary directory.
 #include "TestEnv.h"
+#include "NativeRowsCheck.h"
 #include "db/Pool.h"
 #include "db/Transaction.h"
 
@@ -306,6 +307,23 @@ private slots:
         QVERIFY(second.result());
     }
 
+    void aJobSubmittedAsTheLastOneFinishesWaitsForItsConnection()
+    {
+        // The result is out before its worker is back in the idle list (a
+        // context-less continuation still runs on it here): the next job
+        // waits for that worker instead of opening a second connection.
+        Pool pool(profile(4));
+        for (int i = 0; i < 5; ++i) {
+            auto job = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); });
+            auto slowHandover = job.then([](const Result<QVariant> &) { QThread::msleep(30); });
+            job.waitForFinished();
+            QVERIFY(job.result().ok());
+            QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 2")); })).ok());
+            slowHandover.waitForFinished();
+        }
+        QCOMPARE(pool.stats().opened, quint64(1));
+    }
+
     void continuationMayWaitForAnotherJob()
     {
         // The worker running a continuation is not idle yet, so the job the
@@ -358,6 +376,18 @@ private slots:
         const Status broken = test::resultOf(pool.run([](Session &s) { return s.executeScript(QStringLiteral("INSERT INTO nowhere VALUES (1);")); }));
         QVERIFY(!broken.ok());
         QVERIFY(broken.error().message().contains(QLatin1String("nowhere")));
+    }
+
+    void bulkReadsGoThroughTheNativeHandle()
+    {
+        Pool pool(profile(1));
+        QCOMPARE(test::nativeRowsSeen(pool, test::nativeRowsQuery()), test::nativeRowsExpected());
+        const QStringList broken = test::nativeRowsSeen(pool, QStringLiteral("SELECT * FROM nowhere_at_all"));
+        QCOMPARE(broken.size(), 1);
+        QVERIFY2(broken.first().startsWith(QLatin1String("error: ")) && broken.first().contains(QLatin1String("nowhere_at_all")),
+                 qPrintable(broken.first()));
+        // The connection is still usable after the failed read.
+        QCOMPARE(test::nativeRowsSeen(pool, test::nativeRowsQuery()), test::nativeRowsExpected());
     }
 };
 

@@ -1,6 +1,7 @@
 // Migration file conventions (issue 9): versions compared as numbers,
 // Tablewright/Flyway, dbmate and golang-migrate folders read unchanged,
 // duplicate versions refused, checksums blind to BOMs and line endings.
+#include "migrate/DbmateSections.h"
 #include "migrate/MigrationFiles.h"
 
 #include <QCryptographicHash>
@@ -118,6 +119,125 @@ private slots:
         QCOMPARE(parseMigrationFileName(QStringLiteral("7_create_users.down.sql"))->kind, MigrationKind::Undo);
         for (const char *bad : {"V__x.sql", "V1_x.sql", "notes.sql", "V1__x.txt", "Vx__y.sql"})
             QVERIFY2(!parseMigrationFileName(QString::fromLatin1(bad)), bad);
+    }
+
+    // The name parser is written by hand; these expressions, tried in this
+    // order, are the conventions it must follow. Every name built from up to
+    // four pieces below, with each of the suffixes.
+    void fileNameParserFollowsTheConventions()
+    {
+        const QList<std::pair<MigrationKind, QRegularExpression>> conventions{
+            {MigrationKind::Versioned, QRegularExpression(QStringLiteral(R"(\AV([0-9]+(?:[._][0-9]+)*)__(.+)\.sql\z)"))},
+            {MigrationKind::Undo, QRegularExpression(QStringLiteral(R"(\AU([0-9]+(?:[._][0-9]+)*)__(.+)\.sql\z)"))},
+            {MigrationKind::Repeatable, QRegularExpression(QStringLiteral(R"(\AR__()(.+)\.sql\z)"))},
+            {MigrationKind::Versioned, QRegularExpression(QStringLiteral(R"(\A([0-9]+)_(.+)\.up\.sql\z)"))},
+            {MigrationKind::Undo, QRegularExpression(QStringLiteral(R"(\A([0-9]+)_(.+)\.down\.sql\z)"))},
+            {MigrationKind::Versioned, QRegularExpression(QStringLiteral(R"(\A([0-9]+)_(.+)\.sql\z)"))},
+        };
+        const QStringList pieces{QStringLiteral("V"), QStringLiteral("U"), QStringLiteral("R"), QStringLiteral("1"),
+                                 QStringLiteral("20"), QStringLiteral("_"), QStringLiteral("__"), QStringLiteral("."),
+                                 QStringLiteral("a"), QStringLiteral("\n"), QStringLiteral("é"), QStringLiteral(".up")};
+        const QStringList suffixes{QStringLiteral(".sql"), QStringLiteral(".up.sql"), QStringLiteral(".down.sql"),
+                                   QStringLiteral(".SQL"), QString()};
+        QStringList stems{QString()};
+        QStringList level{QString()};
+        for (int count = 1; count <= 4; ++count) {
+            QStringList next;
+            for (const QString &prefix : std::as_const(level))
+                for (const QString &piece : pieces)
+                    next << prefix + piece;
+            stems << next;
+            level = next;
+        }
+        int matched = 0;
+        for (const QString &stem : std::as_const(stems)) {
+            for (const QString &suffix : suffixes) {
+                const QString name = stem + suffix;
+                std::optional<std::pair<MigrationKind, QRegularExpressionMatch>> expected;
+                for (const auto &[kind, expression] : conventions) {
+                    if (const auto m = expression.match(name); m.hasMatch()) {
+                        expected = std::pair(kind, m);
+                        break;
+                    }
+                }
+                const auto parsed = parseMigrationFileName(name);
+                const bool versionOk = expected && (expected->first == MigrationKind::Repeatable
+                                                    || MigrationVersion::parse(expected->second.captured(1)));
+                QVERIFY2(bool(parsed) == versionOk, qPrintable(name));
+                if (!parsed)
+                    continue;
+                ++matched;
+                QCOMPARE(parsed->kind, expected->first);
+                QCOMPARE(parsed->fileName, name);
+                QCOMPARE(parsed->description, expected->second.captured(2).replace(u'_', u' ').trimmed());
+                if (parsed->kind != MigrationKind::Repeatable)
+                    QCOMPARE(parsed->version->text(), expected->second.captured(1));
+            }
+        }
+        QVERIFY(matched > 1000);
+    }
+
+    // dbmate's sections are found by hand on the bytes; this expression is the
+    // marker they must follow (white space within the line only). Every text
+    // of up to four lines from the lines below, both line endings.
+    void dbmateSectionsFollowTheMarkerGrammar()
+    {
+        const QRegularExpression marker(QStringLiteral(R"(^--[ \t\f\v\r]*migrate:(up|down)(?![A-Za-z0-9_])(.*)$)"),
+                                        QRegularExpression::MultilineOption);
+        const QStringList lines{QStringLiteral("-- migrate:up"), QStringLiteral("--migrate:down"),
+                                QStringLiteral("-- migrate:up transaction:false"), QStringLiteral("--\tmigrate:upx"),
+                                QStringLiteral("SELECT 1;"), QString(), QStringLiteral("-- migrate:down  "),
+                                QStringLiteral("x-- migrate:up"), QStringLiteral("-- migrate:UP"), QStringLiteral("--")};
+        QList<QStringList> texts{{}};
+        QList<QStringList> level{{}};
+        for (int count = 1; count <= 4; ++count) {
+            QList<QStringList> next;
+            for (const QStringList &prefix : std::as_const(level))
+                for (const QString &line : lines)
+                    next << prefix + QStringList{line};
+            texts << next;
+            level = next;
+        }
+        for (const QStringList &textLines : std::as_const(texts)) {
+            for (const QString &ending : {QStringLiteral("\n"), QStringLiteral("\r\n")}) {
+                const QString text = textLines.join(ending);
+                std::optional<std::pair<qsizetype, qsizetype>> up, down; // the section's [begin, end)
+                int upLine = 0, downLine = 0;
+                bool upNoTx = false, downNoTx = false;
+                QList<QRegularExpressionMatch> marks;
+                for (auto it = marker.globalMatch(text); it.hasNext();)
+                    marks << it.next();
+                for (qsizetype i = 0; i < marks.size(); ++i) {
+                    const auto &m = marks.at(i);
+                    const qsizetype end = i + 1 < marks.size() ? marks.at(i + 1).capturedStart(0) : text.size();
+                    const int line = int(text.left(m.capturedStart(0)).count(u'\n')) + 1;
+                    const bool noTx = m.captured(2).contains(QLatin1String("transaction:false"));
+                    if (m.captured(1) == u"up") {
+                        up = std::pair(m.capturedEnd(0), end);
+                        upLine = line;
+                        upNoTx = noTx;
+                    } else {
+                        down = std::pair(m.capturedEnd(0), end);
+                        downLine = line;
+                        downNoTx = noTx;
+                    }
+                }
+                const QByteArray bytes = text.toUtf8(); // ASCII: offsets agree
+                const auto found = findDbmateSections(bytes);
+                QVERIFY2(bool(found) == bool(up), qPrintable(text));
+                if (!found)
+                    continue;
+                QCOMPARE(std::pair(found->up.begin, found->up.end), *up);
+                QCOMPARE(found->up.line, upLine);
+                QCOMPARE(found->up.noTransaction, upNoTx);
+                QCOMPARE(bool(found->down), bool(down));
+                if (down) {
+                    QCOMPARE(std::pair(found->down->begin, found->down->end), *down);
+                    QCOMPARE(found->down->line, downLine);
+                    QCOMPARE(found->down->noTransaction, downNoTx);
+                }
+            }
+        }
     }
 
     void tablewrightFolderIsSortedByVersion()
