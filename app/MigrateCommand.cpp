@@ -7,6 +7,7 @@
 #include "config/ConfigLoader.h"
 #include "config/KeychainSecretStore.h"
 #include "db/ConnectionRegistry.h"
+#include "db/LibpqOnDemand.h"
 #include "db/SqliteFile.h"
 #include "migrate/MigrationJson.h"
 #include "migrate/MigrationService.h"
@@ -268,6 +269,9 @@ int runMigrate(QCoreApplication &app)
         err() << "created the SQLite database " << profile->database << Qt::endl;
     }
 
+    if (profile->driver == config::Driver::Postgres)
+        db::loadLibpq();
+
     // The files are read while the connection opens (a status of a thousand
     // migrations spends about as long on each). Only for the commands that
     // read: one that writes reads them itself, as close to its lock as it can.
@@ -275,7 +279,7 @@ int runMigrate(QCoreApplication &app)
     const bool readsOnly = options.command == u"status" || options.command == u"validate" || options.command == u"dry-run";
     if (!directory.isEmpty() && readsOnly && QFileInfo(directory).isDir()) {
         options.request.prefetchedDirectory = directory;
-        options.request.prefetched = migrate::prefetchMigrationFiles(directory);
+        options.request.prefetched = migrate::prefetchMigrationFiles(directory, *migrate::commandFromName(options.command));
     }
 
     config::KeychainSecretStore secrets;

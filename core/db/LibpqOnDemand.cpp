@@ -1,0 +1,85 @@
+// libpq, loaded the first time a PostgreSQL function is called rather than
+// when the process starts. Mapping libpq and what it brings (Kerberos, LDAP,
+// GnuTLS, SASL: about twenty shared objects, each relocated at load) cost
+// every `tablewright` start about 3 ms, SQLite-only ones included; now only
+// a PostgreSQL connection pays it, and Qt's PostgreSQL driver loads the same
+// library anyway. The functions below are the ones core/ calls, each
+// forwarding to libpq's own (found once, by name).
+#include "LibpqOnDemand.h"
+
+#include <libpq-fe.h>
+
+#include <QtGlobal>
+
+#include <dlfcn.h>
+
+namespace {
+
+void *libpq()
+{
+    static void *const library = [] {
+        void *handle = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+        if (!handle)
+            qFatal("Tablewright needs libpq.so.5 (Debian: libpq5) for PostgreSQL: %s", dlerror());
+        return handle;
+    }();
+    return library;
+}
+
+void *libpqSymbol(const char *name)
+{
+    void *symbol = dlsym(libpq(), name);
+    if (!symbol)
+        qFatal("libpq.so.5 has no %s: %s", name, dlerror());
+    return symbol;
+}
+
+} // namespace
+
+void tw::db::loadLibpq()
+{
+    libpq();
+}
+
+// The real function, looked up on the first call (thread-safe: a static).
+#define TW_LIBPQ(name) \
+    ([] { \
+        static const auto real = reinterpret_cast<decltype(&::name)>(libpqSymbol(#name)); \
+        return real; \
+    }())
+
+extern "C" {
+
+void PQclear(PGresult *res) { TW_LIBPQ(PQclear)(res); }
+char *PQresultErrorField(const PGresult *res, int fieldcode) { return TW_LIBPQ(PQresultErrorField)(res, fieldcode); }
+ExecStatusType PQresultStatus(const PGresult *res) { return TW_LIBPQ(PQresultStatus)(res); }
+PGresult *PQexec(PGconn *conn, const char *query) { return TW_LIBPQ(PQexec)(conn, query); }
+int PQcancel(PGcancel *cancel, char *errbuf, int errbufsize) { return TW_LIBPQ(PQcancel)(cancel, errbuf, errbufsize); }
+PGresult *PQprepare(PGconn *conn, const char *stmtName, const char *query, int nParams, const Oid *paramTypes)
+{
+    return TW_LIBPQ(PQprepare)(conn, stmtName, query, nParams, paramTypes);
+}
+PGresult *PQexecParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
+                       const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat)
+{
+    return TW_LIBPQ(PQexecParams)(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat);
+}
+char *PQresultErrorMessage(const PGresult *res) { return TW_LIBPQ(PQresultErrorMessage)(res); }
+int PQntuples(const PGresult *res) { return TW_LIBPQ(PQntuples)(res); }
+char *PQgetvalue(const PGresult *res, int tup_num, int field_num) { return TW_LIBPQ(PQgetvalue)(res, tup_num, field_num); }
+char *PQerrorMessage(const PGconn *conn) { return TW_LIBPQ(PQerrorMessage)(conn); }
+PGTransactionStatusType PQtransactionStatus(const PGconn *conn) { return TW_LIBPQ(PQtransactionStatus)(conn); }
+ConnStatusType PQstatus(const PGconn *conn) { return TW_LIBPQ(PQstatus)(conn); }
+int PQgetlength(const PGresult *res, int tup_num, int field_num) { return TW_LIBPQ(PQgetlength)(res, tup_num, field_num); }
+int PQnfields(const PGresult *res) { return TW_LIBPQ(PQnfields)(res); }
+int PQgetisnull(const PGresult *res, int tup_num, int field_num) { return TW_LIBPQ(PQgetisnull)(res, tup_num, field_num); }
+PGcancel *PQgetCancel(PGconn *conn) { return TW_LIBPQ(PQgetCancel)(conn); }
+void PQfreeCancel(PGcancel *cancel) { TW_LIBPQ(PQfreeCancel)(cancel); }
+PGresult *PQexecPrepared(PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues,
+                         const int *paramLengths, const int *paramFormats, int resultFormat)
+{
+    return TW_LIBPQ(PQexecPrepared)(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat);
+}
+char *PQcmdTuples(PGresult *res) { return TW_LIBPQ(PQcmdTuples)(res); }
+
+} // extern "C"
