@@ -29,6 +29,8 @@ export TW_TEST_REQUIRE_SERVICES=1
 TW_PROMTOOL=$(bash tools/fetch-promtool.sh)
 export TW_PROMTOOL
 export TW_CHINOOK_DIR=${TW_CHINOOK_DIR:-$root/../shared/fixtures/chinook}
+# What the commands under test cache (migrate status's checksums) stays in the run's own directory.
+export XDG_CACHE_HOME=$state/cache
 
 # A private session bus with an unlocked gnome-keyring gives QtKeychain a real
 # Secret Service; it ends with the tests.

@@ -1,9 +1,11 @@
 #include "MigrationFiles.h"
 
+#include "ChecksumCache.h"
 #include "DbmateSections.h"
 #include "SqlFileReader.h"
 #include "crypto/Sha256.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -186,9 +188,11 @@ struct LoadedFile
     std::optional<Error> error;
     bool ignored = false;
     QList<MigrationScript> scripts;   // one, or two for a dbmate file with a down section
+    std::optional<FileStamp> stamp;   // taken before reading (with a cache)
+    bool fromCache = false;
 };
 
-LoadedFile loadFile(const OpenDirectory &directory, const QString &name)
+LoadedFile loadFile(const OpenDirectory &directory, const QString &name, const ChecksumCache *cache)
 {
     static const QRegularExpression versionShaped(QStringLiteral(R"(^(?:[VU][0-9][0-9._]*__.+|[0-9]+_.+)\.sql$)"));
     LoadedFile out;
@@ -202,6 +206,18 @@ LoadedFile loadFile(const OpenDirectory &directory, const QString &name)
     if (!parsed) {
         out.ignored = true;
         return out;
+    }
+    if (cache) {
+        // Stamped before the read: a change after it makes the stamp stale,
+        // never the remembered checksum.
+        out.stamp = directory.stamp(name);
+        if (out.stamp) {
+            if (auto remembered = cache->lookup(name, *out.stamp, *parsed)) {
+                out.scripts = std::move(*remembered);
+                out.fromCache = true;
+                return out;
+            }
+        }
     }
     const auto read = directory.readFile(name);
     if (!read) {
@@ -262,7 +278,7 @@ LoadedFile loadFile(const OpenDirectory &directory, const QString &name)
 
 } // namespace
 
-Result<MigrationDirectory> readMigrationDirectory(const QString &path)
+Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QString &checksumCache)
 {
     const QDir dir(path);
     if (!dir.exists())
@@ -285,7 +301,12 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
     const auto opened = OpenDirectory::open(path);
     if (!opened)
         return opened.error();
-    const auto load = [directory = opened.value()](const QString &name) { return loadFile(*directory, name); };
+    std::optional<ChecksumCache> cache;
+    if (!checksumCache.isEmpty())
+        cache = ChecksumCache::load(checksumCache);
+    const qint64 readAtNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
+    const ChecksumCache *lookIn = cache ? &*cache : nullptr;
+    const auto load = [directory = opened.value(), lookIn](const QString &name) { return loadFile(*directory, name, lookIn); };
     QList<LoadedFile> loaded = names.value().size() >= 64
                                          ? QtConcurrent::blockingMapped<QList<LoadedFile>>(&filePool, names.value(), load)
                                          : [&] {
@@ -308,6 +329,9 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
             out.ignored << names.value().at(i);
             continue;
         }
+        ++(file.fromCache ? out.filesFromCache : out.filesRead);
+        if (cache && !file.fromCache && file.stamp)
+            cache->remember(names.value().at(i), *file.stamp, file.scripts, readAtNs);
         for (MigrationScript &script : file.scripts) {
             const QString key = script.kind == MigrationKind::Repeatable
                                     ? QStringLiteral("R") + script.description.toLower()
@@ -325,6 +349,10 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path)
              : script.kind == MigrationKind::Undo    ? out.undo
                                                      : out.repeatable) << std::move(script);
         }
+    }
+    if (cache) {
+        cache->keepOnly(names.value());
+        cache->saveIfChanged(checksumCache);
     }
     const auto byVersion = [](const MigrationScript &a, const MigrationScript &b) { return *a.version < *b.version; };
     std::sort(out.versioned.begin(), out.versioned.end(), byVersion);

@@ -43,7 +43,8 @@ struct MigrationScript
     std::optional<MigrationVersion> version;   // none for repeatable
     QString description;                       // "add orders index"
     QString fileName;                          // relative to the directory
-    QString sql;                               // the statements (dbmate: the one section)
+    QString sql;                               // the statements (dbmate: the one section); empty when
+                                               // taken from the checksum cache (status only)
     int firstLine = 1;                         // the file's line where `sql` begins: its line k is firstLine + k - 1
     bool noTransaction = false;                // "-- tablewright:no-transaction", dbmate's transaction:false
     QString checksum;                          // migrationChecksum(sql)
@@ -55,12 +56,17 @@ struct MigrationDirectory
     QList<MigrationScript> undo;               // ascending version
     QList<MigrationScript> repeatable;         // by description
     QStringList ignored;                       // .sql files whose name follows no convention
+    int filesRead = 0;                         // files opened and read
+    int filesFromCache = 0;                    // files whose checksums came from the cache
 };
 
 // Errors: the directory cannot be read; two files claim the same version
 // (or the same repeatable description), naming both; a file that is not
 // UTF-8; a dbmate file without "-- migrate:up".
-Result<MigrationDirectory> readMigrationDirectory(const QString &path);
+// With `checksumCache` (a file, see ChecksumCache.h), a file unchanged since
+// it was last read is not read again: its scripts come without `sql`. For
+// what needs only checksums (status).
+Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QString &checksumCache = {});
 
 // Reads one file's name; nullopt when it follows none of the conventions.
 std::optional<MigrationScript> parseMigrationFileName(const QString &fileName);

@@ -1,5 +1,6 @@
 #include "MigrationRunner.h"
 
+#include "ChecksumCache.h"
 #include "MigrationControl.h"
 #include "MigrationHistory.h"
 #include "MigrationMaintenance.h"
@@ -415,10 +416,13 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
                      QStringLiteral("set `migrations:` for it in the config file, or pass --dir"));
     if (!QDir(report.directory).exists())
         return Error(ErrorCode::NotFound, QStringLiteral("the migrations directory %1 does not exist").arg(report.directory));
+    // Status needs only checksums: an unchanged file's come from the cache.
     const auto loadFiles = [&] {
         return request.prefetched.valid() && request.prefetchedDirectory == report.directory
                    ? request.prefetched.get()
-                   : readMigrationDirectory(report.directory);
+                   : readMigrationDirectory(report.directory, request.command == MigrationCommand::Status
+                                                                  ? ChecksumCache::fileFor(report.directory)
+                                                                  : QString());
     };
     const config::Driver driver = session.profile().driver;
 

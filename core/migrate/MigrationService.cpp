@@ -1,5 +1,6 @@
 #include "MigrationService.h"
 
+#include "ChecksumCache.h"
 #include "catalog/CatalogLoader.h"
 #include "catalog/CatalogService.h"
 #include "db/ConnectionRegistry.h"
@@ -26,9 +27,10 @@ MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &con
     return run;
 }
 
-std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QString &directory)
+std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QString &directory, MigrationCommand command)
 {
-    return std::async(std::launch::async, [directory] { return readMigrationDirectory(directory); }).share();
+    const QString cache = command == MigrationCommand::Status ? ChecksumCache::fileFor(directory) : QString();
+    return std::async(std::launch::async, [directory, cache] { return readMigrationDirectory(directory, cache); }).share();
 }
 
 QFuture<Result<QList<EnsureOutcome>>> ensureTables(db::ConnectionRegistry &registry, const QString &connection)

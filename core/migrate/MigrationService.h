@@ -32,7 +32,8 @@ MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &con
 // a waiting job could starve); put the result and the directory in
 // MigrationRequest::prefetched / prefetchedDirectory. A command line calls
 // it before connecting, so the files are read while the server answers.
-std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QString &directory);
+// For `command` status, with the checksum cache (ChecksumCache.h).
+std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QString &directory, MigrationCommand command);
 
 // `migrate ensure`: the connection's declared tables (config), created when missing.
 QFuture<Result<QList<EnsureOutcome>>> ensureTables(db::ConnectionRegistry &registry, const QString &connection);

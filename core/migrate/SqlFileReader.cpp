@@ -174,6 +174,16 @@ Result<QByteArray> OpenDirectory::readFile(const QString &name) const
     return readOpenFile(fd, m_path, name);
 }
 
+std::optional<FileStamp> OpenDirectory::stamp(const QString &name) const
+{
+    struct stat info {};
+    if (retryOnInterrupt([&] { return ::fstatat(m_fd, QFile::encodeName(name).constData(), &info, 0); }) != 0)
+        return std::nullopt;
+    return FileStamp{quint64(info.st_dev), quint64(info.st_ino), qint64(info.st_size),
+                     qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
+                     qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec};
+}
+
 Result<QByteArray> readWholeFile(const QString &path)
 {
     const int fd = retryOnInterrupt([&] { return ::open(QFile::encodeName(path).constData(), kReadFlags); });

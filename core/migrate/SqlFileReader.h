@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 // The migrations directory read with the fewest system calls: `status` reads
 // every file of a directory that may hold thousands (QDir + QFile cost
@@ -20,6 +21,17 @@ namespace tw::migrate {
 // (UTF-16 code unit order, as QDir::Name). Errors: the directory cannot be
 // opened, or holds a *.sql file whose name is not UTF-8.
 Result<QStringList> listSqlFiles(const QString &path);
+
+// What the file system says of a file that changes when its content does.
+struct FileStamp
+{
+    quint64 device = 0;
+    quint64 inode = 0;
+    qint64 size = 0;
+    qint64 modifiedNs = 0;
+    qint64 changedNs = 0;
+    bool operator==(const FileStamp &) const = default;
+};
 
 // A directory held open, so its files are opened relative to it (openat):
 // the kernel does not walk the directory's path again for each of them.
@@ -36,6 +48,8 @@ public:
     // The whole content of the regular file `name` in it (thread-safe).
     // Errors name the file and the system's reason.
     Result<QByteArray> readFile(const QString &name) const;
+    // The stamp of `name` (links followed); nullopt when it cannot be had.
+    std::optional<FileStamp> stamp(const QString &name) const;
 
 private:
     OpenDirectory(QString path, int fd);

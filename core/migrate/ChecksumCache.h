@@ -1,0 +1,66 @@
+#pragma once
+
+#include "MigrationFiles.h"
+#include "SqlFileReader.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+// What `status` remembers of a migrations directory between runs: each
+// file's checksums, keyed by what the file system says of the file (device,
+// inode, size, modification and change times in nanoseconds), as git's index
+// does, so an unchanged file is not read again.
+//
+// A changed file is never taken from it: any write changes the file's
+// change time (ctime), which no program can set back (utimensat sets only
+// the modification time). The one gap is a write within the file system's
+// timestamp tick after the read, which would leave every field equal; so a
+// file is remembered only once its times are older than kSettledMs when it
+// was read (git's "racily clean" entries, handled the same way: read again).
+namespace tw::migrate {
+
+class ChecksumCache
+{
+public:
+    static constexpr qint64 kSettledMs = 2000;
+
+    // The cache file of a directory: under $XDG_CACHE_HOME/tablewright (or
+    // ~/.cache/tablewright), named by a hash of the directory's absolute path.
+    static QString fileFor(const QString &directory);
+    // A missing, unreadable or malformed file is an empty cache.
+    static ChecksumCache load(const QString &cacheFile);
+
+    // The scripts of `name` as `parsed` (the name's reading) with the
+    // remembered sections, their `sql` empty; nullopt unless `stamp` is what
+    // was remembered.
+    std::optional<QList<MigrationScript>> lookup(const QString &name, const FileStamp &stamp,
+                                                 const MigrationScript &parsed) const;
+    // Remembers `scripts` read from `name`, when its times were settled at
+    // `readAtNs` (the wall clock when it was read, ns since the epoch).
+    void remember(const QString &name, const FileStamp &stamp, const QList<MigrationScript> &scripts, qint64 readAtNs);
+    // Drops what is not in `names` (files deleted or renamed).
+    void keepOnly(const QStringList &names);
+    // Written to a temporary file and renamed over the old one, when
+    // something changed; failures are ignored (the cache is only a shortcut).
+    void saveIfChanged(const QString &cacheFile) const;
+
+private:
+    struct Section
+    {
+        MigrationKind kind = MigrationKind::Versioned;
+        int firstLine = 1;
+        bool noTransaction = false;
+        QString checksum;
+    };
+    struct Entry
+    {
+        FileStamp stamp;
+        QList<Section> sections;
+    };
+    QHash<QString, Entry> m_entries;
+    bool m_changed = false;
+};
+
+} // namespace tw::migrate
