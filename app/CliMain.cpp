@@ -8,22 +8,94 @@
 #include "SecretCommand.h"
 #include "ServeCommand.h"
 
-#include <QCoreApplication>
+#include "catalog/CatalogService.h"
 
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <iterator>
 
 namespace tw::app {
 
+namespace {
+
+constexpr const char *kCommands[] = {"version", "check", "schema", "migrate", "serve", "secret"};
+
+bool isCommand(const char *word)
+{
+    return std::any_of(std::begin(kCommands), std::end(kCommands), [word](const char *c) { return std::strcmp(c, word) == 0; });
+}
+
+bool isOneOf(const char *word, std::initializer_list<const char *> spellings)
+{
+    return std::any_of(spellings.begin(), spellings.end(), [word](const char *s) { return std::strcmp(s, word) == 0; });
+}
+
+// Answered without the window module: on a server there is no display to
+// start it on, and Qt's answer to that is an abort naming its platform plugins.
+int printUsage()
+{
+    std::fputs("usage: tablewright [--demo] [--config FILE] [--log-json FILE] [FILE.sqlite...]   the window\n"
+               "       tablewright COMMAND [--help]                                             headless\n"
+               "\n"
+               "commands:\n"
+               "  version   the version and Qt's\n"
+               "  check     open every configured connection and report its health\n"
+               "  schema    print a connection's schema (tables, DDL, JSON)\n"
+               "  migrate   status, up, down, validate, baseline, repair, new, dry-run, ensure, generate\n"
+               "  serve     the REST API server (OIDC tokens, /rest, /api/v1, /metrics)\n"
+               "  secret    store or remove a connection's password in the system keychain\n"
+               "\n"
+               "window options:\n"
+               "  --demo             open the demo database (created if missing)\n"
+               "  --demo-path FILE   where the demo database lives\n"
+               "  --config FILE      the configuration file\n"
+               "  --log-json FILE    write JSON-lines logs to this file\n",
+               stdout);
+    return 0;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
 std::optional<int> runCli(int argc, char **argv)
 {
-    if (argc < 2 || argv[1][0] == '-')
-        return std::nullopt;
+    if (argc >= 2 && isOneOf(argv[1], {"--help", "-h", "-?", "help", "--help-all"}))
+        return printUsage();
+    if (argc >= 2 && isOneOf(argv[1], {"--version", "-v"}))
+        argv[1] = const_cast<char *>("version");
+    if (argc >= 2 && argv[1][0] != '-' && !isCommand(argv[1]) && !QFileInfo::exists(QFile::decodeName(argv[1]))
+        && !std::strchr(argv[1], '.') && !std::strchr(argv[1], '/')) {
+        // A word, not a file to open: a mistyped command.
+        QStringList known;
+        for (const char *c : kCommands)
+            known << QString::fromLatin1(c);
+        const QStringList close = catalog::closeMatches(QString::fromLocal8Bit(argv[1]), known, 1);
+        std::fprintf(stderr, "tablewright: unknown command '%s'%s; see tablewright --help\n", argv[1],
+                     close.isEmpty() ? "" : qPrintable(QStringLiteral(" (did you mean %1?)").arg(close.first())));
+        return 2;
+    }
+    if (argc < 2 || argv[1][0] == '-' || !isCommand(argv[1])) {
+        if (!hasDisplay()) {
+            std::fputs("tablewright: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                       "The commands work without one: tablewright --help\n",
+                       stderr);
+            return 2;
+        }
+        return std::nullopt; // the window (with files to open)
+    }
     const char *command = argv[1];
-    const bool known = std::strcmp(command, "version") == 0 || std::strcmp(command, "check") == 0
-                       || std::strcmp(command, "secret") == 0 || std::strcmp(command, "serve") == 0
-                       || std::strcmp(command, "migrate") == 0 || std::strcmp(command, "schema") == 0;
-    if (!known)
-        return std::nullopt; // a file name for the GUI
 
     QCoreApplication app(argc, argv);
     applyAppInfo();

@@ -4,8 +4,10 @@
 
 namespace tw::app {
 
-// Headless subcommands (no widgets): version, check, secret, serve, migrate.
-// nullopt when argv names no subcommand, so the GUI should start.
+// Headless subcommands (no widgets): version, check, schema, migrate, serve,
+// secret; --help and --version; a mistyped command word. nullopt when the
+// window should start (no subcommand, or files to open) and there is a
+// display to start it on.
 std::optional<int> runCli(int argc, char **argv);
 
 } // namespace tw::app

@@ -35,11 +35,40 @@ private slots:
     void windowModuleLoadsWithoutASubcommand()
     {
         // The binary maps no GUI library itself; without a subcommand it loads
-        // tablewright-gui.so, whose QCommandLineParser answers --help.
-        const Run help = test::runApp(QStringLiteral(TW_APP_BINARY), {QStringLiteral("--help")},
+        // tablewright-gui.so, whose QCommandLineParser answers a --help after
+        // a window option (a --help of its own is answered before, below).
+        const Run help = test::runApp(QStringLiteral(TW_APP_BINARY), {QStringLiteral("--demo"), QStringLiteral("--help")},
                                       {{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")}});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY2(help.out.contains(QLatin1String("--demo")), qPrintable(help.out + help.err));
+        QVERIFY2(help.out.contains(QLatin1String("Administration for PostgreSQL and SQLite.")), qPrintable(help.out + help.err));
+    }
+
+    // On a server: no display. Help, the version and a mistyped command are
+    // answered there; the window refuses clearly instead of Qt's abort.
+    void withoutADisplayTheCommandLineStillAnswers()
+    {
+        const QMap<QString, QString> headless{{QStringLiteral("DISPLAY"), QString()},
+                                              {QStringLiteral("WAYLAND_DISPLAY"), QString()},
+                                              {QStringLiteral("QT_QPA_PLATFORM"), QString()}};
+        const QString binary = QStringLiteral(TW_APP_BINARY);
+        for (const char *help : {"--help", "-h", "help"}) {
+            const Run run = test::runApp(binary, {QString::fromLatin1(help)}, headless);
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(run.out.contains(QLatin1String("migrate")) && run.out.contains(QLatin1String("--demo")),
+                     qPrintable(run.out + run.err));
+        }
+        const Run version = test::runApp(binary, {QStringLiteral("--version")}, headless);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.startsWith(QStringLiteral("tablewright " TW_VERSION)), qPrintable(version.out));
+
+        const Run typo = test::runApp(binary, {QStringLiteral("migrat"), QStringLiteral("status")}, headless);
+        QCOMPARE(typo.exitCode, 2);
+        QVERIFY2(typo.err.contains(QLatin1String("unknown command 'migrat' (did you mean migrate?)")), qPrintable(typo.err));
+
+        const Run window = test::runApp(binary, {}, headless);
+        QCOMPARE(window.exitCode, 2);
+        QVERIFY2(window.err.contains(QLatin1String("no display")), qPrintable(window.err));
+        QVERIFY2(!window.err.contains(QLatin1String("qt.qpa")), qPrintable(window.err));
     }
 
     void versionPrintsTheVersion()
