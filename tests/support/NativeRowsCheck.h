@@ -3,6 +3,7 @@
 #include "db/Pool.h"
 
 #include <QStringList>
+#include <QTest>
 
 // One check of Session::readRows for both drivers' pool tests: NULL, an
 // empty text, UTF-8, a 64-bit number and several rows, read on the native
@@ -38,6 +39,18 @@ inline QString nativeRowsQuery()
 inline QStringList nativeRowsExpected()
 {
     return {QStringLiteral("1 1 0 [] grüße ✓ 9007199254740993"), QStringLiteral("0 0 0 [b]  -42")};
+}
+
+// The whole check, for a pool of one connection: the rows, then a failing
+// statement, then the rows again on the same connection.
+inline void verifyNativeRows(db::Pool &pool)
+{
+    QCOMPARE(nativeRowsSeen(pool, nativeRowsQuery()), nativeRowsExpected());
+    const QStringList broken = nativeRowsSeen(pool, QStringLiteral("SELECT * FROM nowhere_at_all"));
+    QCOMPARE(broken.size(), 1);
+    QVERIFY2(broken.first().startsWith(QLatin1String("error: ")) && broken.first().contains(QLatin1String("nowhere_at_all")),
+             qPrintable(broken.first()));
+    QCOMPARE(nativeRowsSeen(pool, nativeRowsQuery()), nativeRowsExpected());
 }
 
 } // namespace tw::test
