@@ -8,6 +8,7 @@
 #include <QFuture>
 #include <QPromise>
 
+#include <exception>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -100,6 +101,14 @@ private:
         promise.finish();
     }
 
+    // A job's answer, made on the worker before the hand-over.
+    template<typename M>
+    struct Mapped
+    {
+        std::optional<M> value;
+        std::exception_ptr error;
+    };
+
     std::shared_ptr<PoolCore> m_core;
 };
 
@@ -128,13 +137,28 @@ auto Pool::submit(Fn fn, Map map) -> Job<std::invoke_result_t<Map &, std::invoke
     task.run = [promise, mapping, fn = std::move(fn), connection = name()](Session &session) mutable -> std::function<void()> {
         // A throwing job must not take the worker down; its Transaction
         // guard has already rolled back during unwinding.
-        auto result = std::make_shared<std::optional<R>>();
+        std::optional<R> result;
         try {
-            result->emplace(fn(session));
+            result.emplace(fn(session));
         } catch (...) {
-            result->emplace(wrapException(connection));
+            result.emplace(wrapException(connection));
         }
-        return [promise, mapping, result] { settleMapped(*promise, *mapping, std::move(**result)); };
+        // The answer is made here, while the connection still counts as busy:
+        // a job waiting for it to come back (see PoolCore::soonIdleLocked)
+        // waits for the hand-over only, never for a slow map.
+        auto answer = std::make_shared<Mapped<M>>();
+        try {
+            answer->value.emplace((*mapping)(std::move(*result)));
+        } catch (...) {
+            answer->error = std::current_exception();
+        }
+        return [promise, answer] {
+            if (answer->error)
+                promise->setException(answer->error);
+            else
+                promise->addResult(std::move(*answer->value));
+            promise->finish();
+        };
     };
     task.fail = [promise, mapping](const Error &error) { settleMapped(*promise, *mapping, R(error)); };
     task.id = m_core->nextJobId();

@@ -9,6 +9,9 @@ namespace tw::db {
 
 namespace {
 
+// Long enough for a hand-over (microseconds) on a busy machine; short next to a connect.
+constexpr auto kHandoverGrace = std::chrono::milliseconds(20);
+
 Error poolError(ErrorCode code, const config::ConnectionProfile &profile, const QString &message)
 {
     return Error(code, message, {{QStringLiteral("connection"), profile.name}});
@@ -67,7 +70,15 @@ void PoolCore::enqueue(Task task)
             if (!m_idle.empty()) {
                 target = m_idle.back();
                 m_idle.pop_back();
-            } else if (!soonIdleLocked() && int(m_workers.size()) < m_profile.pool.size + m_profile.pool.overflow) {
+            } else if (soonIdleLocked()) {
+                // Handed over when that worker is released, or a connection
+                // of its own after a moment (its hand-over may be slow).
+                const auto now = Clock::now();
+                m_waiters.push_back(Waiter{std::move(task), now + std::chrono::milliseconds(m_profile.pool.acquireTimeoutMs),
+                                           now + kHandoverGrace});
+                m_wake.notify_one();
+                return;
+            } else if (int(m_workers.size()) < m_profile.pool.size + m_profile.pool.overflow) {
                 target = spawnWorkerLocked();
             }
             if (target) {
@@ -76,7 +87,7 @@ void PoolCore::enqueue(Task task)
                 return;
             }
             const auto timeout = std::chrono::milliseconds(m_profile.pool.acquireTimeoutMs);
-            m_waiters.push_back(Waiter{std::move(task), Clock::now() + timeout});
+            m_waiters.push_back(Waiter{std::move(task), Clock::now() + timeout, std::nullopt});
             m_wake.notify_one();
             return;
         }
@@ -102,14 +113,35 @@ ConnectionWorker *PoolCore::spawnWorkerLocked()
 // connection for that job would cost a connect and leave a spare one behind;
 // it waits for the worker instead, which takes it from the waiters the
 // moment it is released. Never for the caller's own worker (a continuation
-// running on it that waits for its job would wait for itself), and one
-// waiter per finishing worker.
+// running on it that waits for its job would wait for itself), one waiter
+// per finishing worker, and for kHandoverGrace at most: what runs on a
+// worker as it hands over (a context-less continuation) may take long or
+// wait for the very caller (the housekeeper then opens a connection).
 bool PoolCore::soonIdleLocked() const
 {
     const QThread *caller = QThread::currentThread();
     const auto others = std::count_if(m_publishing.begin(), m_publishing.end(),
                                       [caller](const ConnectionWorker *worker) { return worker != caller; });
     return std::size_t(others) > m_waiters.size();
+}
+
+void PoolCore::serveOverdueHandoversLocked(Clock::time_point now)
+{
+    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
+        if (!it->handoverUntil || *it->handoverUntil > now) {
+            ++it;
+            continue;
+        }
+        if (int(m_workers.size()) >= m_profile.pool.size + m_profile.pool.overflow) {
+            it->handoverUntil.reset(); // no room: it waits like any other job
+            ++it;
+            continue;
+        }
+        ConnectionWorker *worker = spawnWorkerLocked();
+        m_running.emplace_back(it->task.id, worker);
+        worker->post(std::move(it->task));
+        it = m_waiters.erase(it);
+    }
 }
 
 bool PoolCore::isLiveLocked(const ConnectionWorker *worker) const
@@ -286,6 +318,7 @@ void PoolCore::housekeeping()
     while (m_state == State::Open) {
         const auto now = Clock::now();
         std::vector<Task> expired = expireWaitersLocked(now);
+        serveOverdueHandoversLocked(now);
 
         const auto idleLimit = std::chrono::milliseconds(m_profile.pool.idleTimeoutMs);
         const auto ageLimit = std::chrono::milliseconds(m_profile.pool.maxLifetimeMs);
@@ -313,7 +346,7 @@ void PoolCore::housekeeping()
         // Computed after relocking so a waiter queued meanwhile is not missed.
         auto wakeAt = Clock::now() + std::chrono::milliseconds(250);
         for (const Waiter &waiter : m_waiters)
-            wakeAt = std::min(wakeAt, waiter.deadline);
+            wakeAt = std::min(wakeAt, waiter.handoverUntil.value_or(waiter.deadline));
         if (m_state == State::Open && m_retired.empty())
             m_wake.wait_until(lock, wakeAt);
     }

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -40,6 +41,9 @@ private:
     {
         Task task;
         Clock::time_point deadline;
+        // Waiting for a finishing worker (see soonIdleLocked): past this, a
+        // connection of its own when there is room.
+        std::optional<Clock::time_point> handoverUntil;
     };
     enum class State { Open, Closing, Closed };
 
@@ -49,6 +53,7 @@ private:
     std::vector<Task> expireWaitersLocked(Clock::time_point now);
     ConnectionWorker *spawnWorkerLocked();
     bool soonIdleLocked() const;
+    void serveOverdueHandoversLocked(Clock::time_point now);
     void retireLocked(ConnectionWorker *worker);
     bool isLiveLocked(const ConnectionWorker *worker) const;
     void failAll(std::vector<Task> &tasks, const Error &error);

@@ -106,9 +106,26 @@ Result<QVariant> Session::scalar(const QString &sql, const QVariantList &binds)
 
 Status Session::readRows(const QString &sql, const std::function<void(const NativeRow &)> &each)
 {
-    if (isCancelled())
-        return cancelledError();
-    return nativeOutcome(readNativeRows(m_native, sql, each));
+    // SQLITE_BUSY before the first row is retried as exec() retries it;
+    // after a row has been handed out, never (it would be handed out twice).
+    int delayMs = 10;
+    for (int attempt = 0;; ++attempt) {
+        if (isCancelled())
+            return cancelledError();
+        qint64 delivered = 0;
+        const Status read = readNativeRows(m_native, sql, [&](const NativeRow &row) {
+            ++delivered;
+            each(row);
+        });
+        const bool busy = !read.ok()
+                          && isBusyError(m_profile.driver,
+                                         QSqlError(QString(), QString(), QSqlError::StatementError,
+                                                   read.error().details().value(QStringLiteral("sqliteCode")).toString()));
+        if (!busy || delivered > 0 || attempt >= m_profile.pool.busyRetries || isCancelled())
+            return nativeOutcome(read);
+        QThread::msleep(delayMs);
+        delayMs = std::min(delayMs * 2, 500);
+    }
 }
 
 Status Session::executeScript(const QString &sql)
@@ -118,13 +135,22 @@ Status Session::executeScript(const QString &sql)
     return nativeOutcome(m_native.executeScript(sql));
 }
 
+// A native call's failure in the terms exec() gives: the same code for the
+// same SQLSTATE or SQLite result (a missing table, a denied permission, a
+// cancelled statement, a busy file, a lost server).
 Status Session::nativeOutcome(const Status &status) const
 {
     if (status.ok())
         return {};
-    Error error = status.error();
-    if (!m_native.looksAlive())
-        error = Error(ErrorCode::DbUnavailable, error.message(), error.details());
+    if (isCancelled())
+        return cancelledError();
+    const Error &raw = status.error();
+    if (raw.code() == ErrorCode::DbUnavailable && !m_native.looksAlive())
+        return Error(raw).withDetail(QStringLiteral("connection"), m_profile.name);
+    const bool pg = m_profile.driver == config::Driver::Postgres;
+    const QString native = raw.details().value(pg ? QStringLiteral("sqlstate") : QStringLiteral("sqliteCode")).toString();
+    Error error = mapSqlError(m_profile.driver, QSqlError(QString(), raw.message(), QSqlError::StatementError, native),
+                              m_native.looksAlive());
     error.withDetail(QStringLiteral("connection"), m_profile.name);
     return error;
 }

@@ -310,12 +310,13 @@ private slots:
     void aJobSubmittedAsTheLastOneFinishesWaitsForItsConnection()
     {
         // The result is out before its worker is back in the idle list (a
-        // context-less continuation still runs on it here): the next job
-        // waits for that worker instead of opening a second connection.
+        // context-less continuation still runs on it here, for less than the
+        // pool's hand-over grace): the next job waits for that worker
+        // instead of opening a second connection.
         Pool pool(profile(4));
         for (int i = 0; i < 5; ++i) {
             auto job = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); });
-            auto slowHandover = job.then([](const Result<QVariant> &) { QThread::msleep(30); });
+            auto slowHandover = job.then([](const Result<QVariant> &) { QThread::msleep(3); });
             job.waitForFinished();
             QVERIFY(job.result().ok());
             QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 2")); })).ok());
