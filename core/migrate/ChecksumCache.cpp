@@ -2,14 +2,16 @@
 
 #include "crypto/Sha256.h"
 
-#include <QtEndian>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
+#include <QtEndian>
 
 #include <cstring>
+
+#include <sys/vfs.h>
 
 namespace tw::migrate {
 
@@ -22,6 +24,8 @@ constexpr quint32 kFormat = 2;         // bumped when the layout or the checksum
 
 QString ChecksumCache::fileFor(const QString &directory)
 {
+    if (qEnvironmentVariable("TABLEWRIGHT_STATUS_CACHE") == u"off")
+        return {};
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
     if (base.isEmpty())
         return {};
@@ -83,6 +87,22 @@ void append(QByteArray &out, T value)
 }
 
 } // namespace
+
+bool ChecksumCache::suitsFileSystemOf(const OpenDirectory &directory)
+{
+    struct statfs info {};
+    if (::fstatfs(directory.fd(), &info) != 0)
+        return false;
+    switch (static_cast<unsigned long>(info.f_type)) {
+    case 0xEF53UL:     // ext2, ext3, ext4
+    case 0x58465342UL: // XFS
+    case 0x9123683EUL: // Btrfs
+    case 0xF2F52010UL: // F2FS
+        return true;
+    default:
+        return false;
+    }
+}
 
 ChecksumCache ChecksumCache::load(const QString &cacheFile)
 {
@@ -150,7 +170,7 @@ std::optional<QList<MigrationScript>> ChecksumCache::lookup(const QString &name,
 void ChecksumCache::remember(const QString &name, const FileStamp &stamp, const QList<MigrationScript> &scripts,
                              qint64 readAtNs)
 {
-    const qint64 settledBefore = readAtNs - kSettledMs * 1000000;
+    const qint64 settledBefore = readAtNs - m_settledMs * 1000000;
     if (scripts.isEmpty() || stamp.modifiedNs >= settledBefore || stamp.changedNs >= settledBefore) {
         m_changed |= m_entries.remove(name);
         return;
@@ -208,10 +228,14 @@ void ChecksumCache::saveIfChanged(const QString &cacheFile) const
             out.append(digest);
         }
     }
-    if (!QDir().mkpath(QFileInfo(cacheFile).absolutePath()))
+    // The user's own: the names of the migrations and their checksums.
+    const QString folder = QFileInfo(cacheFile).absolutePath();
+    if (!QDir().mkpath(folder))
         return;
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QSaveFile file(cacheFile);
-    if (file.open(QIODevice::WriteOnly) && file.write(out) == out.size())
+    if (file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        && file.write(out) == out.size())
         file.commit();
 }
 

@@ -15,20 +15,29 @@
 //
 // A changed file is never taken from it: any write changes the file's
 // change time (ctime), which no program can set back (utimensat sets only
-// the modification time). The one gap is a write within the file system's
-// timestamp tick after the read, which would leave every field equal; so a
-// file is remembered only once its times are older than kSettledMs when it
-// was read (git's "racily clean" entries, handled the same way: read again).
+// the modification time). Two gaps, closed by remembering a file only once
+// its times are a minute old when it is read: a write in the same timestamp
+// tick as the read (git's "racily clean" entries, read again the same way),
+// and writes through a shared memory mapping, which move the times only on
+// the first write after the kernel wrote the page back (within about 35 s
+// with Linux's defaults). Only on local disk file systems (ext2/3/4, XFS,
+// Btrfs, F2FS): tmpfs never moves the times for mapped writes, and network
+// and FUSE file systems keep times of their own. TABLEWRIGHT_STATUS_CACHE=off
+// turns it off.
 namespace tw::migrate {
 
 class ChecksumCache
 {
 public:
-    static constexpr qint64 kSettledMs = 2000;
+    static constexpr qint64 kSettledMs = kChecksumCacheSettledMs;
 
     // The cache file of a directory: under $XDG_CACHE_HOME/tablewright (or
     // ~/.cache/tablewright), named by a hash of the directory's absolute path.
+    // Empty (no cache) with TABLEWRIGHT_STATUS_CACHE=off.
     static QString fileFor(const QString &directory);
+    // Whether the file system of `directory` keeps the times the cache relies on.
+    static bool suitsFileSystemOf(const OpenDirectory &directory);
+    void setSettledMs(qint64 ms) { m_settledMs = ms; }
     // A missing, unreadable or malformed file is an empty cache.
     static ChecksumCache load(const QString &cacheFile);
 
@@ -61,6 +70,7 @@ private:
     };
     QHash<QString, Entry> m_entries;
     bool m_changed = false;
+    qint64 m_settledMs = kSettledMs;
 };
 
 } // namespace tw::migrate

@@ -278,7 +278,7 @@ LoadedFile loadFile(const OpenDirectory &directory, const QString &name, const C
 
 } // namespace
 
-Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QString &checksumCache)
+Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QString &checksumCache, qint64 settledMs)
 {
     const QDir dir(path);
     if (!dir.exists())
@@ -302,8 +302,10 @@ Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QSt
     if (!opened)
         return opened.error();
     std::optional<ChecksumCache> cache;
-    if (!checksumCache.isEmpty())
+    if (!checksumCache.isEmpty() && ChecksumCache::suitsFileSystemOf(*opened.value())) {
         cache = ChecksumCache::load(checksumCache);
+        cache->setSettledMs(settledMs);
+    }
     const qint64 readAtNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
     const ChecksumCache *lookIn = cache ? &*cache : nullptr;
     const auto load = [directory = opened.value(), lookIn](const QString &name) { return loadFile(*directory, name, lookIn); };

@@ -65,8 +65,11 @@ struct MigrationDirectory
 // UTF-8; a dbmate file without "-- migrate:up".
 // With `checksumCache` (a file, see ChecksumCache.h), a file unchanged since
 // it was last read is not read again: its scripts come without `sql`. For
-// what needs only checksums (status).
-Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QString &checksumCache = {});
+// what needs only checksums (status). A file is remembered once its times
+// are `settledMs` old (tests shorten it).
+inline constexpr qint64 kChecksumCacheSettledMs = 60000;
+Result<MigrationDirectory> readMigrationDirectory(const QString &path, const QString &checksumCache = {},
+                                                  qint64 settledMs = kChecksumCacheSettledMs);
 
 // Reads one file's name; nullopt when it follows none of the conventions.
 std::optional<MigrationScript> parseMigrationFileName(const QString &fileName);

@@ -45,6 +45,7 @@ public:
     OpenDirectory &operator=(const OpenDirectory &) = delete;
 
     const QString &path() const { return m_path; }
+    int fd() const { return m_fd; }
     // The whole content of the regular file `name` in it (thread-safe).
     // Errors name the file and the system's reason.
     Result<QByteArray> readFile(const QString &name) const;

@@ -7,12 +7,15 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace tw;
 using namespace tw::migrate;
@@ -42,6 +45,10 @@ QStringList checksums(const MigrationDirectory &d)
     return out;
 }
 
+// Files settle after a minute in use; two seconds here (a test of the rule
+// itself, not of its length).
+constexpr qint64 kTestSettledMs = 2000;
+
 qint64 nowNs()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000000;
@@ -64,9 +71,9 @@ private slots:
             QVERIFY(write(migrations + QStringLiteral("/%1_t%1.sql").arg(n), dbmateFile(n)));
         QVERIFY(write(migrations + QStringLiteral("/V100__plain.sql"), "SELECT 1;\n"));
         // Files become cacheable once their times are settled.
-        QThread::msleep(ChecksumCache::kSettledMs + 200);
+        QThread::msleep(kTestSettledMs + 200);
 
-        const auto first = readMigrationDirectory(migrations, cache);
+        const auto first = readMigrationDirectory(migrations, cache, kTestSettledMs);
         QVERIFY(first.ok());
         QCOMPARE(first.value().filesRead, 71);
         QCOMPARE(first.value().filesFromCache, 0);
@@ -74,7 +81,7 @@ private slots:
         const auto uncached = readMigrationDirectory(migrations);
         QCOMPARE(checksums(first.value()), checksums(uncached.value()));
 
-        const auto second = readMigrationDirectory(migrations, cache);
+        const auto second = readMigrationDirectory(migrations, cache, kTestSettledMs);
         QVERIFY(second.ok());
         QCOMPARE(second.value().filesRead, 0);
         QCOMPARE(second.value().filesFromCache, 71);
@@ -94,18 +101,18 @@ private slots:
         QCOMPARE(after.st_size, before.st_size);
         QCOMPARE(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
 
-        const auto third = readMigrationDirectory(migrations, cache);
+        const auto third = readMigrationDirectory(migrations, cache, kTestSettledMs);
         QVERIFY(third.ok());
         QCOMPARE(third.value().filesRead, 1);
         QCOMPARE(third.value().filesFromCache, 70);
         QCOMPARE(checksums(third.value()), checksums(readMigrationDirectory(migrations).value()));
         QVERIFY(checksums(third.value()) != checksums(uncached.value()));
         // Just written: not remembered yet, read again until it settles.
-        QCOMPARE(readMigrationDirectory(migrations, cache).value().filesRead, 1);
+        QCOMPARE(readMigrationDirectory(migrations, cache, kTestSettledMs).value().filesRead, 1);
 
         // A deleted file is gone from the answer and from the cache.
         QVERIFY(QFile::remove(migrations + QStringLiteral("/70_t70.sql")));
-        const auto fourth = readMigrationDirectory(migrations, cache);
+        const auto fourth = readMigrationDirectory(migrations, cache, kTestSettledMs);
         QCOMPARE(fourth.value().filesFromCache, 69);
         QCOMPARE(fourth.value().versioned.size(), 70);
     }
@@ -145,7 +152,7 @@ private slots:
         QVERIFY(write(cacheFile, QByteArray(whole.size(), '\xFF')));
         QVERIFY(!ChecksumCache::load(cacheFile).lookup(QStringLiteral("1_t1.sql"), FileStamp{1, 2, 3, 4, 5}, parsed));
         // The directory still reads right with the damaged file as its cache.
-        const auto again = readMigrationDirectory(migrations, cacheFile);
+        const auto again = readMigrationDirectory(migrations, cacheFile, kTestSettledMs);
         QVERIFY(again.ok());
         QCOMPARE(checksums(again.value()), checksums(read.value()));
     }
@@ -176,6 +183,70 @@ private slots:
                                 FileStamp{1, 2, 9, settled, settled + 1}})
             QVERIFY(!cache.lookup(QStringLiteral("V1__a.sql"), other, parsed));
         QVERIFY(!cache.lookup(QStringLiteral("V2__b.sql"), old, parsed));
+    }
+
+    // A write through a shared mapping moves the times only on the first
+    // write after the page was written back; the minute a file must settle
+    // covers the kernel's writeback (msync stands in for it here).
+    void writesThroughAMappingAreSeenOnceThePageWasWrittenBack()
+    {
+        QTemporaryDir dir;
+        const QString migrations = dir.filePath(QStringLiteral("m"));
+        QVERIFY(QDir().mkpath(migrations));
+        const QString cache = dir.filePath(QStringLiteral("status.cache"));
+        const QString path = migrations + QStringLiteral("/V1__mapped.sql");
+        QVERIFY(write(path, "SELECT 1;\n"));
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR);
+        QVERIFY(fd >= 0);
+        auto *map = static_cast<char *>(::mmap(nullptr, 10, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
+        QVERIFY(map != MAP_FAILED);
+        map[7] = '2';
+        QCOMPARE(::msync(map, 10, MS_SYNC), 0);
+        QThread::msleep(kTestSettledMs + 200);
+        const auto first = readMigrationDirectory(migrations, cache, kTestSettledMs);
+        QCOMPARE(first.value().filesRead, 1);
+        QCOMPARE(readMigrationDirectory(migrations, cache, kTestSettledMs).value().filesFromCache, 1);
+
+        map[7] = '3'; // the page is clean again: this write moves the times
+        const auto after = readMigrationDirectory(migrations, cache, kTestSettledMs);
+        QCOMPARE(after.value().filesRead, 1);
+        QCOMPARE(after.value().versioned.first().checksum, migrationChecksum(QStringLiteral("SELECT 3;\n")));
+        ::munmap(map, 10);
+        ::close(fd);
+    }
+
+    // tmpfs never moves the times for mapped writes: no cache there.
+    void noCacheOnFileSystemsWithoutReliableTimes()
+    {
+        if (!QFileInfo(QStringLiteral("/dev/shm")).isWritable())
+            QSKIP("no /dev/shm");
+        QTemporaryDir dir(QStringLiteral("/dev/shm/tw-checksum-XXXXXX"));
+        QVERIFY(dir.isValid());
+        QVERIFY(write(dir.filePath(QStringLiteral("V1__a.sql")), "SELECT 1;\n"));
+        QTemporaryDir cacheDir;
+        const QString cache = cacheDir.filePath(QStringLiteral("status.cache"));
+        QVERIFY(readMigrationDirectory(dir.path(), cache, 0).ok());
+        QCOMPARE(readMigrationDirectory(dir.path(), cache, 0).value().filesFromCache, 0);
+        QVERIFY(!QFile::exists(cache));
+    }
+
+    void theCacheCanBeTurnedOffAndIsTheUsersOwn()
+    {
+        qputenv("TABLEWRIGHT_STATUS_CACHE", "off");
+        QVERIFY(ChecksumCache::fileFor(QStringLiteral("/srv/app/migrations")).isEmpty());
+        qunsetenv("TABLEWRIGHT_STATUS_CACHE");
+
+        QTemporaryDir dir;
+        const QString migrations = dir.filePath(QStringLiteral("m"));
+        QVERIFY(QDir().mkpath(migrations));
+        QVERIFY(write(migrations + QStringLiteral("/V1__a.sql"), "SELECT 1;\n"));
+        QThread::msleep(kTestSettledMs + 200);
+        const QString cache = dir.filePath(QStringLiteral("cache/status.cache"));
+        QVERIFY(readMigrationDirectory(migrations, cache, kTestSettledMs).ok());
+        QCOMPARE(QFileInfo(cache).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("cache"))).permissions()
+                     & (QFileDevice::ExeGroup | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
     }
 
     void theCacheFileIsPerDirectoryUnderTheUsersCache()
