@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <QtTest>
 
@@ -40,6 +41,17 @@ Result<int> readCount(Pool &pool, const QString &sql, bool native)
     }));
 }
 
+// PostgreSQL with a pool of one connection, when the test server runs.
+std::optional<config::ConnectionProfile> onePostgresConnection()
+{
+    auto p = test::postgresProfile();
+    if (p) {
+        p->pool.size = 1;
+        p->pool.overflow = 0;
+    }
+    return p;
+}
+
 QString codeOf(const Result<int> &r)
 {
     return r.ok() ? QStringLiteral("ok") : errorCodeName(r.error().code());
@@ -57,10 +69,8 @@ private slots:
     // Same statement, same failure: readRows reports what exec reports.
     void postgresErrorsKeepTheirCode()
     {
-        auto p = test::postgresProfile();
+        const auto p = onePostgresConnection();
         TW_REQUIRE_SERVICE(p.has_value(), "PostgreSQL");
-        p->pool.size = 1;
-        p->pool.overflow = 0;
         Pool pool(*p);
         const QString missing = QStringLiteral("SELECT * FROM rv_nowhere_at_all");
         QCOMPARE(codeOf(readCount(pool, missing, true)), codeOf(readCount(pool, missing, false)));
@@ -68,10 +78,8 @@ private slots:
 
     void postgresPermissionDeniedIsPermissionDenied()
     {
-        auto p = test::postgresProfile();
+        const auto p = onePostgresConnection();
         TW_REQUIRE_SERVICE(p.has_value(), "PostgreSQL");
-        p->pool.size = 1;
-        p->pool.overflow = 0;
         Pool pool(*p);
         // A role without SELECT on the history table (what `migrate status` reads).
         QVERIFY(test::resultOf(pool.run([](Session &s) -> Result<qint64> {
@@ -103,10 +111,8 @@ private slots:
 
     void aCancelledPostgresReadIsCancelled()
     {
-        auto p = test::postgresProfile();
+        const auto p = onePostgresConnection();
         TW_REQUIRE_SERVICE(p.has_value(), "PostgreSQL");
-        p->pool.size = 1;
-        p->pool.overflow = 0;
         Pool pool(*p);
         QVERIFY(readCount(pool, QStringLiteral("SELECT 1"), true).ok());
         auto job = pool.submit([](Session &s) -> Result<int> {

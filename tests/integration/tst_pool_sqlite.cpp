@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <QtTest>
@@ -323,6 +324,74 @@ private slots:
             slowHandover.waitForFinished();
         }
         QCOMPARE(pool.stats().opened, quint64(1));
+    }
+
+    // A job waiting for a finishing worker waits briefly: what runs on that
+    // worker as it hands over (a slow map, a context-less continuation that
+    // waits for the caller) must not hold the job up while the pool has room
+    // (from the adversarial review of the hand-over).
+    // A slow but pure `map` (allowed by Pool.h: "a pure function of its
+    // argument") on one worker must not make an unrelated job of another
+    // thread wait for it while three more connections may be opened.
+    void aSlowMapElsewhereDoesNotMakeTheNextJobTimeOut()
+    {
+        auto p = profile(4);
+        p.pool.acquireTimeoutMs = 300;
+        Pool pool(p);
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+
+        std::atomic<bool> mapping{false};
+        auto slow = pool.submit([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); },
+                                [&mapping](Result<QVariant> &&r) {
+                                    mapping = true;
+                                    QThread::msleep(1000); // e.g. a large JSON answer being built
+                                    return r.ok();
+                                });
+        QElapsedTimer waited;
+        waited.start();
+        while (!mapping && waited.elapsed() < 5000)
+            QThread::msleep(1);
+        QVERIFY(mapping);
+
+        QElapsedTimer took;
+        took.start();
+        const auto next = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 2")); }));
+        const qint64 ms = took.elapsed();
+        slow.future.waitForFinished();
+        QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
+        QVERIFY2(ms < 250, qPrintable(QStringLiteral("the job waited %1 ms for another job's map").arg(ms)));
+    }
+
+    // A classic lock order that was safe before: the main thread holds a lock
+    // while it waits for a job; a context-less continuation of an earlier job
+    // takes the same lock. The new job must not wait for that continuation's
+    // worker (which waits for the lock) past the hand-over grace.
+    void aJobDoesNotWaitForAContinuationThatWaitsForItsCaller()
+    {
+        auto p = profile(4);
+        p.pool.acquireTimeoutMs = 1500;
+        Pool pool(p);
+        QVERIFY(test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })).ok());
+
+        std::mutex cacheLock;
+        std::atomic<bool> continuing{false};
+        std::unique_lock held(cacheLock);
+        auto first = pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 1")); })
+                         .then([&cacheLock, &continuing](const Result<QVariant> &r) {
+                             continuing = true;
+                             std::lock_guard store(cacheLock); // store the answer in a shared cache
+                             return r.ok();
+                         });
+        QElapsedTimer waited;
+        waited.start();
+        while (!continuing && waited.elapsed() < 5000)
+            QThread::msleep(1);
+        QVERIFY(continuing);
+
+        const auto second = test::resultOf(pool.run([](Session &s) { return s.scalar(QStringLiteral("SELECT 2")); }));
+        held.unlock();
+        first.waitForFinished();
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().toString()));
     }
 
     void continuationMayWaitForAnotherJob()
