@@ -66,18 +66,16 @@ void PoolCore::enqueue(Task task)
     {
         std::lock_guard lock(m_mutex);
         if (m_state == State::Open) {
+            const auto now = Clock::now();
             ConnectionWorker *target = nullptr;
+            std::optional<Clock::time_point> handoverUntil;
             if (!m_idle.empty()) {
                 target = m_idle.back();
                 m_idle.pop_back();
             } else if (soonIdleLocked()) {
                 // Handed over when that worker is released, or a connection
                 // of its own after a moment (its hand-over may be slow).
-                const auto now = Clock::now();
-                m_waiters.push_back(Waiter{std::move(task), now + std::chrono::milliseconds(m_profile.pool.acquireTimeoutMs),
-                                           now + kHandoverGrace});
-                m_wake.notify_one();
-                return;
+                handoverUntil = now + kHandoverGrace;
             } else if (int(m_workers.size()) < m_profile.pool.size + m_profile.pool.overflow) {
                 target = spawnWorkerLocked();
             }
@@ -86,8 +84,8 @@ void PoolCore::enqueue(Task task)
                 target->post(std::move(task));
                 return;
             }
-            const auto timeout = std::chrono::milliseconds(m_profile.pool.acquireTimeoutMs);
-            m_waiters.push_back(Waiter{std::move(task), Clock::now() + timeout, std::nullopt});
+            m_waiters.push_back(Waiter{std::move(task), now + std::chrono::milliseconds(m_profile.pool.acquireTimeoutMs),
+                                       handoverUntil});
             m_wake.notify_one();
             return;
         }

@@ -36,19 +36,28 @@ bool isStalePlan(const Error &error)
 
 } // namespace
 
+// busy_timeout already waits inside SQLite; this outer retry covers the
+// cases where SQLite returns BUSY at once (lock upgrades, WAL recovery).
+// False when the attempts are used up or the job was cancelled; otherwise
+// waits (10 ms, doubling up to 500) before the next one.
+bool Session::pauseBeforeBusyRetry(int attempt, int &delayMs) const
+{
+    if (attempt >= m_profile.pool.busyRetries || isCancelled())
+        return false;
+    qCDebug(lcDb) << "SQLITE_BUSY on" << m_profile.name << "retry" << attempt + 1 << "in" << delayMs << "ms";
+    QThread::msleep(delayMs);
+    delayMs = std::min(delayMs * 2, 500);
+    return true;
+}
+
 bool Session::execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql)
 {
-    // busy_timeout already waits inside SQLite; this outer retry covers the
-    // cases where SQLite returns BUSY at once (lock upgrades, WAL recovery).
     int delayMs = 10;
     for (int attempt = 0;; ++attempt) {
         if (unpreparedSql ? query.exec(*unpreparedSql) : query.exec())
             return true;
-        if (!isBusyError(m_profile.driver, query.lastError()) || attempt >= m_profile.pool.busyRetries || isCancelled())
+        if (!isBusyError(m_profile.driver, query.lastError()) || !pauseBeforeBusyRetry(attempt, delayMs))
             return false;
-        qCDebug(lcDb) << "SQLITE_BUSY on" << m_profile.name << "retry" << attempt + 1 << "in" << delayMs << "ms";
-        QThread::msleep(delayMs);
-        delayMs = std::min(delayMs * 2, 500);
     }
 }
 
@@ -121,10 +130,8 @@ Status Session::readRows(const QString &sql, const std::function<void(const Nati
                           && isBusyError(m_profile.driver,
                                          QSqlError(QString(), QString(), QSqlError::StatementError,
                                                    read.error().details().value(QStringLiteral("sqliteCode")).toString()));
-        if (!busy || delivered > 0 || attempt >= m_profile.pool.busyRetries || isCancelled())
+        if (!busy || delivered > 0 || !pauseBeforeBusyRetry(attempt, delayMs))
             return nativeOutcome(read);
-        QThread::msleep(delayMs);
-        delayMs = std::min(delayMs * 2, 500);
     }
 }
 

@@ -63,6 +63,7 @@ public:
 private:
     friend class Transaction;
     bool execWithBusyRetry(QSqlQuery &query, const QString *unpreparedSql);
+    bool pauseBeforeBusyRetry(int attempt, int &delayMs) const;
     Status nativeOutcome(const Status &status) const;
 
     QSqlDatabase &m_db;
