@@ -3,7 +3,7 @@
 #include "CliOutput.h"
 #include "async/Then.h"
 #include "config/ConfigLoader.h"
-#include "config/KeychainSecretStore.h"
+#include "OnDemandSecretStore.h"
 #include "db/ConnectionRegistry.h"
 #include "monitor/HealthProbe.h"
 
@@ -68,7 +68,7 @@ int runCheck(QCoreApplication &app)
         return 2;
     }
 
-    config::KeychainSecretStore secrets;
+    OnDemandSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);
     const bool json = parser.isSet(jsonOption);
 

@@ -6,7 +6,7 @@
 #include "MigrateCommand.h"
 #include "SchemaCommand.h"
 #include "SecretCommand.h"
-#include "ServeCommand.h"
+#include "ModuleLoader.h"
 
 #include "catalog/CatalogService.h"
 
@@ -20,6 +20,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <iterator>
+#include <string>
 
 namespace tw::app {
 
@@ -59,6 +60,18 @@ int printUsage()
                "  --log-json FILE    write JSON-lines logs to this file\n",
                stdout);
     return 0;
+}
+
+// `serve` lives in tablewright-serve.so: Qt Network and TLS are mapped only
+// by the process that serves.
+int runServeModule()
+{
+    std::string error;
+    using Entry = int (*)();
+    if (auto entry = reinterpret_cast<Entry>(loadModuleSymbol("tablewright-serve.so", "tablewright_run_serve", &error)))
+        return entry();
+    std::fprintf(stderr, "tablewright serve: %s\n", error.c_str());
+    return 1;
 }
 
 bool hasDisplay()
@@ -110,7 +123,7 @@ std::optional<int> runCli(int argc, char **argv)
     if (std::strcmp(command, "secret") == 0)
         return runSecretCommand(app);
     if (std::strcmp(command, "serve") == 0)
-        return runServe(app);
+        return runServeModule();
     if (std::strcmp(command, "migrate") == 0)
         return runMigrate(app);
     err() << "tablewright " << command << ": not available in this build yet" << Qt::endl;

@@ -5,7 +5,7 @@
 #include "async/Then.h"
 #include "catalog/CatalogService.h"
 #include "config/ConfigLoader.h"
-#include "config/KeychainSecretStore.h"
+#include "OnDemandSecretStore.h"
 #include "db/ConnectionRegistry.h"
 #include "db/LibpqOnDemand.h"
 #include "db/SqliteFile.h"
@@ -282,7 +282,7 @@ int runMigrate(QCoreApplication &app)
         options.request.prefetched = migrate::prefetchMigrationFiles(directory, *migrate::commandFromName(options.command));
     }
 
-    config::KeychainSecretStore secrets;
+    OnDemandSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);
     const QString name = options.connection;
     int code = Failed;

@@ -7,7 +7,7 @@
 #include "catalog/SnapshotFilter.h"
 #include "catalog/SnapshotJson.h"
 #include "config/ConfigLoader.h"
-#include "config/KeychainSecretStore.h"
+#include "OnDemandSecretStore.h"
 #include "db/ConnectionRegistry.h"
 
 #include <QCommandLineParser>
@@ -209,7 +209,7 @@ int runSchema(QCoreApplication &app)
         return 1;
     }
 
-    config::KeychainSecretStore secrets;
+    OnDemandSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);
     const QString name = request.connection;
     const auto done = [&app, request](const Result<catalog::Snapshot> &snapshot) {

@@ -2,7 +2,7 @@
 
 #include "async/Then.h"
 #include "config/ConnectionProfile.h"
-#include "config/KeychainSecretStore.h"
+#include "OnDemandSecretStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -61,7 +61,7 @@ int runSecretCommand(QCoreApplication &app)
     }
     config::ConnectionProfile profile;
     profile.name = positional[1];
-    config::KeychainSecretStore store;
+    OnDemandSecretStore store;
 
     QFuture<Status> pending;
     if (positional[0] == QLatin1String("set")) {

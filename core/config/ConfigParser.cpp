@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
-#include <QHostAddress>
 #include <QUrl>
 
 namespace tw::config {

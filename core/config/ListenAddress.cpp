@@ -1,8 +1,73 @@
 #include "ListenAddress.h"
 
-#include <QHostAddress>
+#include <arpa/inet.h>
+
+#include <cstring>
 
 namespace tw::config {
+
+namespace {
+
+// An IP address in its canonical text, parsed with the C library rather than
+// QHostAddress: config is read by every command, and Qt Network with its
+// Kerberos, proxy and D-Bus dependencies costs each start about 3 ms.
+struct IpAddress
+{
+    bool v6 = false;
+    unsigned char bytes[16] = {};
+    QString scope; // "%eth0" of a link-local IPv6 address
+
+    // ::ffff:a.b.c.d counts as the IPv4 address it carries.
+    const unsigned char *v4() const
+    {
+        static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        if (!v6)
+            return bytes;
+        return std::memcmp(bytes, kMapped, sizeof kMapped) == 0 ? bytes + 12 : nullptr;
+    }
+    bool isLoopback() const
+    {
+        static constexpr unsigned char kLoopback6[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+        if (const unsigned char *four = v4())
+            return four[0] == 127;
+        return std::memcmp(bytes, kLoopback6, 16) == 0;
+    }
+    bool isWildcard() const
+    {
+        static constexpr unsigned char kZero[16] = {};
+        return std::memcmp(bytes, kZero, v6 ? 16 : 4) == 0;
+    }
+    QString toString() const
+    {
+        char text[INET6_ADDRSTRLEN] = {};
+        ::inet_ntop(v6 ? AF_INET6 : AF_INET, bytes, text, sizeof text);
+        return QString::fromLatin1(text) + scope;
+    }
+};
+
+std::optional<IpAddress> parseIp(const QString &text)
+{
+    IpAddress address;
+    QString bare = text;
+    const qsizetype percent = text.indexOf(QLatin1Char('%'));
+    if (percent >= 0) {
+        address.scope = text.mid(percent);
+        bare = text.left(percent);
+        if (address.scope.size() < 2 || address.scope.size() > 16)
+            return std::nullopt;
+    }
+    const QByteArray latin = bare.toLatin1();
+    if (latin.isEmpty() || latin.size() != bare.size() || latin.size() >= INET6_ADDRSTRLEN)
+        return std::nullopt;
+    address.v6 = latin.contains(':');
+    if (!address.v6 && percent >= 0)
+        return std::nullopt;
+    if (::inet_pton(address.v6 ? AF_INET6 : AF_INET, latin.constData(), address.bytes) != 1)
+        return std::nullopt;
+    return address;
+}
+
+} // namespace
 
 QString ListenAddress::toString() const
 {
@@ -12,7 +77,14 @@ QString ListenAddress::toString() const
 
 bool ListenAddress::isLoopback() const
 {
-    return QHostAddress(host).isLoopback();
+    const auto address = parseIp(host);
+    return address && address->isLoopback();
+}
+
+bool ListenAddress::isWildcard() const
+{
+    const auto address = parseIp(host);
+    return address && address->isWildcard();
 }
 
 std::optional<ListenAddress> parseListenAddress(const QString &text, QString *error)
@@ -34,14 +106,14 @@ std::optional<ListenAddress> parseListenAddress(const QString &text, QString *er
     } else if (host.contains(QLatin1Char(':'))) {
         return refuse(QStringLiteral("write an IPv6 address in brackets, e.g. [::1]:8080"));
     }
-    const QHostAddress address(host);
-    if (address.isNull())
+    const auto address = parseIp(host);
+    if (!address)
         return refuse(QStringLiteral("the address must be an IP address such as 127.0.0.1, 0.0.0.0 or [::]"));
     bool ok = false;
     const int port = portText.toInt(&ok);
     if (!ok || portText.startsWith(QLatin1Char('+')) || port < 0 || port > 65535)
         return refuse(QStringLiteral("the port must be between 0 and 65535"));
-    return ListenAddress{address.toString(), port};
+    return ListenAddress{address->toString(), port};
 }
 
 } // namespace tw::config

@@ -16,6 +16,8 @@ struct ListenAddress
 
     QString toString() const;
     bool isLoopback() const;
+    // 0.0.0.0 or :: (every address).
+    bool isWildcard() const;
 };
 
 // nullopt with *error saying what is wrong ("port must be between 0 and 65535").

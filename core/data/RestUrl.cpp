@@ -6,7 +6,6 @@
 #include "config/AppConfig.h"
 #include "config/ListenAddress.h"
 
-#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace tw::data {
@@ -411,12 +410,9 @@ QString restBaseUrl(const QUrl &running, const config::ApiSettings *configured)
         return running.toString(QUrl::StripTrailingSlash);
     if (configured && configured->port > 0 && !configured->listenAddress.isEmpty()) {
         config::ListenAddress address{configured->listenAddress, configured->port};
-        const QHostAddress host(address.host);
         // A wildcard is where the server listens, not an address to call.
-        if (host == QHostAddress::AnyIPv4)
-            address.host = QStringLiteral("127.0.0.1");
-        else if (host == QHostAddress::AnyIPv6 || host == QHostAddress::Any)
-            address.host = QStringLiteral("::1");
+        if (address.isWildcard())
+            address.host = address.host.contains(u':') ? QStringLiteral("::1") : QStringLiteral("127.0.0.1");
         const bool tls = !configured->tlsCertificate.isEmpty();
         return (tls ? QStringLiteral("https://") : QStringLiteral("http://")) + address.toString();
     }

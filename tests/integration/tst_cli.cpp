@@ -71,6 +71,79 @@ private slots:
         QVERIFY2(!window.err.contains(QLatin1String("qt.qpa")), qPrintable(window.err));
     }
 
+    // Each command maps only the libraries it uses (app/ModuleLoader.h): the
+    // dynamic loader's own trace lists every library initialised.
+    void commandsMapOnlyWhatTheyNeed()
+    {
+        const auto loaded = [](const QStringList &args, QMap<QString, QString> env) {
+            env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("libs"));
+            const Run run = test::runApp(QStringLiteral(TW_APP_BINARY), args, env);
+            QStringList libraries;
+            for (const QString &line : run.err.split(u'\n')) {
+                const qsizetype at = line.indexOf(QLatin1String("calling init: "));
+                if (at >= 0)
+                    libraries << line.mid(at + 14).section(u'/', -1);
+            }
+            return std::pair{run, libraries};
+        };
+        const auto mapsAny = [](const QStringList &libraries, std::initializer_list<const char *> prefixes) {
+            for (const QString &library : libraries) {
+                for (const char *prefix : prefixes) {
+                    if (library.startsWith(QLatin1String(prefix)))
+                        return library;
+                }
+            }
+            return QString();
+        };
+        const auto heavy = {"libQt6Network", "libQt6DBus", "libqt6keychain", "libdbus-1", "libgssapi", "libpq",
+                            "libQt6Gui", "libQt6Widgets", "tablewright-"};
+
+        const auto [version, versionLibs] = loaded({QStringLiteral("version")}, {});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(versionLibs.contains(QStringLiteral("libQt6Core.so.6")), qPrintable(versionLibs.join(u' ')));
+        QCOMPARE(mapsAny(versionLibs, heavy), QString());
+        QCOMPARE(mapsAny(versionLibs, {"libcrypto"}), QString());
+
+        // A SQLite migration status: no keychain, no network, no libpq.
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("libs-migrations")));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("libs-migrations/V1__first.sql")), "CREATE TABLE t (id INTEGER);\n"));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("libs.db")), QByteArray())); // an empty file is an empty database
+        const QString url = QStringLiteral("sqlite://%1?migrations=%2")
+                                .arg(m_dir.filePath(QStringLiteral("libs.db")), m_dir.filePath(QStringLiteral("libs-migrations")));
+        const auto [status, statusLibs] = loaded({QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("--connection"),
+                                                  QStringLiteral("default")},
+                                                 {{QStringLiteral("DATABASE_URL"), url}});
+        QVERIFY2(status.exitCode == 3 && status.out.contains(QLatin1String("pending")), qPrintable(status.out + status.err.right(500)));
+        QCOMPARE(mapsAny(statusLibs, heavy), QString());
+
+        // serve loads its module, with Qt Network.
+        const auto [serve, serveLibs] = loaded({QStringLiteral("serve"), QStringLiteral("--bogus")}, {});
+        QCOMPARE(serve.exitCode, 2);
+        QVERIFY2(serveLibs.contains(QStringLiteral("tablewright-serve.so")) && serveLibs.contains(QStringLiteral("libQt6Network.so.6")),
+                 qPrintable(serveLibs.join(u' ')));
+        QCOMPARE(mapsAny(serveLibs, {"libQt6Gui", "libQt6Widgets", "tablewright-gui"}), QString());
+    }
+
+    // A binary copied without its modules says which one is missing.
+    void missingModulesAreNamed()
+    {
+        const QString lonely = m_dir.filePath(QStringLiteral("lonely/tablewright"));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("lonely")));
+        QVERIFY(QFile::copy(QStringLiteral(TW_APP_BINARY), lonely));
+        const Run serve = test::runApp(lonely, {QStringLiteral("serve")});
+        QCOMPARE(serve.exitCode, 1);
+        QVERIFY2(serve.err.contains(QLatin1String("the module tablewright-serve.so was not found")), qPrintable(serve.err));
+        const Run secret = test::runApp(lonely, {QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("db")}, {},
+                                        "hunter2\n");
+        QCOMPARE(secret.exitCode, 1);
+        QVERIFY2(secret.err.contains(QLatin1String("keychain is not available"))
+                     && secret.err.contains(QLatin1String("tablewright-keychain.so was not found")),
+                 qPrintable(secret.err));
+        QVERIFY(!secret.err.contains(QLatin1String("hunter2")));
+        const Run version = test::runApp(lonely, {QStringLiteral("version")});
+        QCOMPARE(version.exitCode, 0);
+    }
+
     void versionPrintsTheVersion()
     {
         const Run run = runApp({QStringLiteral("version")});
