@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QStringList>
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -109,6 +111,15 @@ std::optional<int> runCli(int argc, char **argv)
         return std::nullopt; // the window (with files to open)
     }
     const char *command = argv[1];
+    if (std::strcmp(command, "serve") != 0) {
+        // A short-lived command: each thread's malloc arena grows by what it
+        // needs (glibc), one mprotect per page or so, all threads taking the
+        // process's memory-map lock (580 calls in a status of a thousand
+        // migrations, 5 % of its time). Ask for 4 MiB at a time; untouched
+        // pages cost nothing. Not for serve, where it would also freeze
+        // glibc's mmap threshold.
+        mallopt(M_TOP_PAD, 4 << 20);
+    }
 
     QCoreApplication app(argc, argv);
     applyAppInfo();

@@ -1,6 +1,6 @@
 #include "ChecksumCache.h"
 
-#include "crypto/Sha256.h"
+#include <QCryptographicHash>
 
 #include <QDir>
 #include <QFile>
@@ -29,7 +29,10 @@ QString ChecksumCache::fileFor(const QString &directory)
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
     if (base.isEmpty())
         return {};
-    const QByteArray key = crypto::sha256(QDir(directory).absolutePath().toUtf8()).toHex().left(32);
+    // Qt's own SHA-256 (the same digest): OpenSSL's would be opened for this
+    // one short path on every status whose checksums all come from the cache.
+    const QByteArray key =
+        QCryptographicHash::hash(QDir(directory).absolutePath().toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
     return base + QStringLiteral("/tablewright/migrations-") + QString::fromLatin1(key) + QStringLiteral(".cache");
 }
 
