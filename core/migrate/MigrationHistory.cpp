@@ -107,17 +107,37 @@ QString statementHash(const QString &statement)
 
 Result<QString> historySchema(db::Session &session)
 {
-    if (session.dialect().driver() != config::Driver::Postgres)
-        return QStringLiteral("main");
-    auto current = session.scalar(QStringLiteral("SELECT current_schema()"));
-    if (!current)
-        return current.error();
-    if (current.value().isNull() || current.value().toString().isEmpty())
+    auto place = locateHistory(session);
+    if (!place)
+        return place.error();
+    return place.value().schema;
+}
+
+Result<HistoryPlace> locateHistory(db::Session &session)
+{
+    const bool pg = session.dialect().driver() == config::Driver::Postgres;
+    // The table's name is ours, a constant: nothing to bind, so the native
+    // handle reads it in one round trip.
+    const QString table = QString::fromLatin1(kHistoryTable);
+    const QString sql = pg ? QStringLiteral("SELECT current_schema(), (EXISTS (SELECT 1 FROM pg_catalog.pg_class c"
+                                            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                            " WHERE n.nspname = current_schema() AND c.relname = '%1'"
+                                            " AND c.relkind IN ('r', 'p')))::int")
+                                 .arg(table)
+                           : QStringLiteral("SELECT 'main', EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '%1')")
+                                 .arg(table);
+    std::optional<HistoryPlace> place;
+    const Status read = session.readRows(sql, [&](const db::NativeRow &row) {
+        place = HistoryPlace{row.text(0), row.int64(1) != 0};
+    });
+    if (!read.ok())
+        return read.error();
+    if (!place || place->schema.isEmpty())
         return Error(ErrorCode::ValidationFailed,
                      QStringLiteral("no schema on the search_path of connection '%1' to keep %2 in")
-                         .arg(session.profile().name, QString::fromLatin1(kHistoryTable)),
+                         .arg(session.profile().name, table),
                      {}, QStringLiteral("set the role's search_path (ALTER ROLE … SET search_path = public)"));
-    return current.value().toString();
+    return *place;
 }
 
 Status ensureHistoryTable(db::Session &session, const QString &schema)
@@ -179,8 +199,14 @@ Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schem
     auto exists = historyTableExists(session, schema);
     if (!exists)
         return exists.error();
-    if (!exists.value())
+    return readHistory(session, HistoryPlace{schema, exists.value()}, text);
+}
+
+Result<QList<HistoryRow>> readHistory(db::Session &session, const HistoryPlace &place, HistoryText text)
+{
+    if (!place.exists)
         return QList<HistoryRow>{};
+    const QString &schema = place.schema;
     const bool pg = session.dialect().driver() == config::Driver::Postgres;
     const bool withText = text == HistoryText::Included;
     // On the native handle: a status of a thousand migrations spent most of

@@ -24,6 +24,16 @@ inline constexpr auto kHistoryTable = "tablewright_schema_history";
 // it), SQLite's "main". Every function below names it explicitly.
 Result<QString> historySchema(db::Session &session);
 
+// historySchema() and whether the table is there, in one round trip (on
+// PostgreSQL the two questions apart cost four: a bound statement is
+// prepared, executed and deallocated).
+struct HistoryPlace
+{
+    QString schema;
+    bool exists = false;
+};
+Result<HistoryPlace> locateHistory(db::Session &session);
+
 // CREATE TABLE unless it exists.
 Status ensureHistoryTable(db::Session &session, const QString &schema);
 // False when the table does not exist yet (a database never migrated):
@@ -35,6 +45,8 @@ Result<bool> historyTableExists(db::Session &session, const QString &schema);
 enum class HistoryText { Included, Left };
 Result<QList<HistoryRow>> readHistory(db::Session &session, const QString &schema,
                                       HistoryText text = HistoryText::Included);
+// readHistory() where locateHistory() has just said whether the table exists.
+Result<QList<HistoryRow>> readHistory(db::Session &session, const HistoryPlace &place, HistoryText text);
 // Writes `row` with the next rank (the caller holds the migration lock) and
 // returns that rank.
 Result<qint64> insertHistoryRow(db::Session &session, const QString &schema, const HistoryRow &row);

@@ -431,11 +431,11 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
     if (!writes) {
         // The history first: files still being read in the background
         // (prefetched) finish meanwhile.
-        auto schema = historySchema(session);
-        if (!schema)
-            return schema.error();
+        auto place = locateHistory(session);
+        if (!place)
+            return place.error();
         const bool textNeeded = request.appliedText || request.command == MigrationCommand::DryRun;
-        auto history = readHistory(session, schema.value(), textNeeded ? HistoryText::Included : HistoryText::Left);
+        auto history = readHistory(session, place.value(), textNeeded ? HistoryText::Included : HistoryText::Left);
         if (!history)
             return history.error();
         auto files = loadFiles();

@@ -206,6 +206,32 @@ private slots:
                  QStringList{"1"});
     }
 
+    // A role whose search_path names no schema that exists: the history has
+    // nowhere to live, and every command says so instead of guessing one.
+    void emptySearchPathIsNamedNotGuessed()
+    {
+        MigrateBench bench;
+        if (!setUp(bench, config::Driver::Postgres))
+            return;
+        bench.add(QStringLiteral("V1__t.sql"), "CREATE TABLE t (id integer);\n");
+        for (const auto command : {migrate::MigrationCommand::Status, migrate::MigrationCommand::Up}) {
+            migrate::MigrationRequest request;
+            request.command = command;
+            auto report = resultOf(bench.pool->run([request](db::Session &session) -> Result<migrate::MigrationReport> {
+                if (auto set = session.execute(QStringLiteral("SET search_path = ''")); !set)
+                    return set.error();
+                auto run = migrate::runMigrationCommand(session, request, {}, nullptr);
+                (void)session.execute(QStringLiteral("RESET search_path"));
+                return run;
+            }));
+            const QString failure = !report ? report.error().toString()
+                                   : report.value().failure ? report.value().failure->toString()
+                                                            : QString();
+            QVERIFY2(failure.contains(QLatin1String("no schema on the search_path")), qPrintable(failure));
+        }
+        QVERIFY(!bench.tableExists(QStringLiteral("t")));
+    }
+
     // Found in review: session settings made by a migration (or by the runner: the
     // client_connection_check_interval it sets) stay on the pooled
     // connection for every later job.
