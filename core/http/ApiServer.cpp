@@ -402,7 +402,15 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
 {
     auto who = std::make_shared<std::optional<auth::Identity>>(std::move(identity));
     auto held = std::make_shared<limits::ConcurrencyLimiter::Permit>(std::move(permit));
-    RequestContext context{request, who->has_value() ? &**who : nullptr};
+    // A client that closes its connection before the answer cancels what
+    // the handler started (its pool job and running statement).
+    auto cancel = std::make_shared<RequestCancel>();
+    auto watch = std::make_shared<QMetaObject::Connection>();
+    if (connection)
+        *watch = QObject::connect(connection, &QObject::destroyed, q, [cancel] { cancel->cancel(); });
+    else
+        cancel->cancel();
+    RequestContext context{request, who->has_value() ? &**who : nullptr, cancel};
     QFuture<HttpResponse> pending;
     try {
         pending = route->handler(context);
@@ -411,7 +419,9 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
     }
     const QString pattern = route->pattern;
     auto done = std::make_shared<bool>(false);
-    auto complete = [this, connection, slot, request, pattern, who, held, done](QFuture<HttpResponse> f) {
+    auto complete = [this, connection, slot, request, pattern, who, held, done, cancel, watch](QFuture<HttpResponse> f) {
+        QObject::disconnect(*watch);
+        cancel->forget();
         HttpResponse response;
         try {
             response = f.result();
@@ -427,13 +437,15 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
     };
     // An answer known at once (a refusal, a parse error) is sent before
     // onFinished returns, without a trip through the event queue.
-    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done] {
+    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done, cancel, watch] {
         if (!pending.isCanceled() || pending.resultCount() > 0) {
             complete(pending);
             return;
         }
         if (*done)
             return;
+        QObject::disconnect(*watch);
+        cancel->forget();
         held->release();
         finish(connection, slot, request, pattern,
                errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpMessage.h"
+#include "RequestCancel.h"
 
 #include <QByteArrayList>
 #include <QFuture>
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -30,6 +32,9 @@ struct RequestContext
 {
     HttpRequest request;
     const auth::Identity *identity = nullptr;   // set for authenticated calls
+    // Cancelled when the client goes away before its answer (null for calls
+    // made outside a connection, e.g. in tests).
+    std::shared_ptr<RequestCancel> cancel;
 };
 
 using Handler = std::function<QFuture<HttpResponse>(const RequestContext &)>;

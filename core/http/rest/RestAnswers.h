@@ -71,14 +71,19 @@ QString auditFailureReason(const Error &error);
 // Cancels the job if it still runs after the configured statement timeout
 // (api.limits.statement_timeout_ms); its future then carries QUERY_CANCELLED,
 // which restFailure() answers as PostgreSQL's statement timeout (500, 57014).
+// The job is cancelled as well when the request's client goes away first
+// (context.cancel).
 template<typename T>
-QFuture<T> withDeadline(const ServerState &state, const QString &connection, db::Job<T> job, QObject *receiver)
+QFuture<T> withDeadline(const ServerState &state, const QString &connection, db::Job<T> job, QObject *receiver,
+                        const RequestContext &context)
 {
     if (job.id != 0 && !job.future.isFinished()) {
         db::ConnectionRegistry *registry = state.registry;
+        const auto cancel = [registry, connection, id = job.id] { registry->cancel(connection, id); };
         StatementDeadlines::of(receiver)->watch(std::chrono::milliseconds(state.config.api.limits.statementTimeoutMs),
-                                                [future = job.future] { return future.isFinished(); },
-                                                [registry, connection, id = job.id] { registry->cancel(connection, id); });
+                                                [future = job.future] { return future.isFinished(); }, cancel);
+        if (context.cancel)
+            context.cancel->onCancel(cancel);
     }
     return job.future;
 }

@@ -119,7 +119,7 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
     };
     return rest::withDeadline(
         state, target.connection,
-        data::startRestRead(*state.registry, target.connection, target.qualified, query, options, answer), receiver);
+        data::startRestRead(*state.registry, target.connection, target.qualified, query, options, answer), receiver, context);
 }
 
 } // namespace

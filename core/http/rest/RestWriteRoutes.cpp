@@ -197,7 +197,7 @@ QFuture<HttpResponse> writeRows(const ServerState &state, const RequestContext &
         return response;
     };
     return rest::withDeadline(state, target.connection,
-                              data::startRestWrite(*state.registry, target.connection, write, answer), receiver);
+                              data::startRestWrite(*state.registry, target.connection, write, answer), receiver, context);
 }
 
 } // namespace

@@ -37,6 +37,7 @@ struct SearchCall
     QString text;
     QStringList tables;       // as the caller wrote them; empty: every readable table
     int limit = kDefaultLimit;
+    std::shared_ptr<RequestCancel> cancel; // the client went away: the search stops
 };
 
 HttpResponse badRequest(const QString &message)
@@ -183,7 +184,14 @@ QFuture<HttpResponse> runSearch(const SearchCall &call, const QList<catalog::Tab
     request.perTableLimit = std::min(call.limit, kMaxPerTable);
     request.budgetMs = kSearchBudgetMs;
     const QString text = call.text;
+    if (call.cancel && call.cancel->cancelled())
+        return answer(errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the client went away"))));
     const auto job = data::startSearch(*state.registry, call.connection, request);
+    if (call.cancel && job.id != 0) {
+        call.cancel->onCancel([registry = state.registry, connection = call.connection, id = job.id] {
+            registry->cancel(connection, id);
+        });
+    }
     return async::then(job.future, receiver, [text](const Result<data::SearchResult> &result) {
         if (!result)
             return errorResponse(result.error());
@@ -197,6 +205,7 @@ QFuture<HttpResponse> search(const ServerState &state, const RequestContext &con
     call.state = &state;
     call.connection = context.request.params.value(QStringLiteral("connection"));
     call.roles = context.identity->roles;
+    call.cancel = context.cancel;
     if (auto refused = refusal(call))
         return answer(*refused);
     if (auto invalid = parseParameters(call, context.request.rawQuery, state.config.api.limits.maxPageRows))
