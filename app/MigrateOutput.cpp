@@ -22,8 +22,10 @@ QString when(const std::optional<migrate::HistoryRow> &row)
     struct tm local = {};
     if (!::localtime_r(&seconds, &local))
         return row->installedOn.toString(Qt::ISODate);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
+    char text[48];
+    // Four digits for any year, as QDateTime wrote them (strftime's %Y does not pad).
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,
+                  local.tm_hour, local.tm_min, local.tm_sec);
     return QString::fromLatin1(text);
 }
 

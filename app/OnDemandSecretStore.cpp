@@ -2,7 +2,8 @@
 
 #include "ModuleLoader.h"
 
-#include <QCoreApplication>
+#include <QMutexLocker>
+#include <QTimer>
 #include <QFuture>
 #include <QPromise>
 
@@ -13,21 +14,20 @@ namespace tw::app {
 
 namespace {
 
-// Finished from the event loop like the keychain's own answers, never before
-// the caller has attached to it and started its loop.
+// Finished from the calling thread's event loop like the keychain's own
+// answers (SecretStore.h), never before the caller has attached to it and
+// started its loop.
 template<typename T>
 QFuture<T> finishLater(T value)
 {
     auto promise = std::make_shared<QPromise<T>>();
     promise->start();
     QFuture<T> future = promise->future();
-    QMetaObject::invokeMethod(
-        QCoreApplication::instance(),
-        [promise, value = std::move(value)]() mutable {
-            promise->addResult(std::move(value));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
+    // No context object: the timer fires on the thread that starts it.
+    QTimer::singleShot(0, [promise, value = std::move(value)]() mutable {
+        promise->addResult(std::move(value));
+        promise->finish();
+    });
     return future;
 }
 
@@ -38,6 +38,7 @@ OnDemandSecretStore::~OnDemandSecretStore() = default;
 
 config::SecretStore *OnDemandSecretStore::store(Error *error)
 {
+    const QMutexLocker lock(&m_loading);
     if (!m_tried) {
         m_tried = true;
         std::string why;

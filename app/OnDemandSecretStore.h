@@ -2,6 +2,8 @@
 
 #include "config/SecretStore.h"
 
+#include <QMutex>
+
 #include <memory>
 
 namespace tw::app {
@@ -24,6 +26,7 @@ private:
     // nullptr with *error filled when the module is missing or broken.
     config::SecretStore *store(Error *error);
 
+    QMutex m_loading; // the first call may come from any thread
     std::unique_ptr<config::SecretStore> m_store;
     bool m_tried = false;
     QString m_loadError;

@@ -87,8 +87,13 @@ bool ListenAddress::isWildcard() const
     return address && address->isWildcard();
 }
 
-std::optional<ListenAddress> parseListenAddress(const QString &text, QString *error)
+std::optional<ListenAddress> parseListenAddress(const QString &given, QString *error)
 {
+    // Written as the C library prints addresses: dotted quads and RFC 4291
+    // IPv6. inet_aton's older forms that QHostAddress also took (127.1, 0,
+    // 010.0.0.1 meaning 8.0.0.1, 0x7f.0.0.1, 2130706433) are refused: a
+    // listen address should read as what it binds.
+    const QString text = given.trimmed();
     const auto refuse = [error](const QString &why) -> std::optional<ListenAddress> {
         if (error)
             *error = why;
@@ -108,7 +113,7 @@ std::optional<ListenAddress> parseListenAddress(const QString &text, QString *er
     }
     const auto address = parseIp(host);
     if (!address)
-        return refuse(QStringLiteral("the address must be an IP address such as 127.0.0.1, 0.0.0.0 or [::]"));
+        return refuse(QStringLiteral("the address must be an IP address written in full, such as 127.0.0.1, 0.0.0.0 or [::]"));
     bool ok = false;
     const int port = portText.toInt(&ok);
     if (!ok || portText.startsWith(QLatin1Char('+')) || port < 0 || port > 65535)

@@ -58,7 +58,13 @@ private slots:
                  {"127.0.0.1:", "port"},
                  {"8080", "ADDRESS:PORT"},
                  {":8080", "ADDRESS:PORT"},
-                 {"12\xc3\xa7.0.0.1:80", "IP address"}})
+                 {"12\xc3\xa7.0.0.1:80", "IP address"},
+                 // inet_aton's old shorthands, which QHostAddress took: refused, an address reads as what it binds.
+                 {"127.1:8080", "written in full"},
+                 {"0:8080", "written in full"},
+                 {"010.0.0.1:8080", "written in full"},
+                 {"0x7f.0.0.1:8080", "written in full"},
+                 {"2130706433:8080", "written in full"}})
             QTest::newRow(text) << QString::fromUtf8(text) << QString::fromLatin1(why);
     }
     void refusesWhatIsNotAnAddress()
@@ -68,6 +74,13 @@ private slots:
         QString error;
         QVERIFY(!parseListenAddress(text, &error));
         QVERIFY2(error.contains(why), qPrintable(error));
+    }
+
+    void surroundingSpacesAreIgnored()
+    {
+        const auto parsed = parseListenAddress(QStringLiteral("  127.0.0.1:8080 "));
+        QVERIFY(parsed);
+        QCOMPARE(parsed->toString(), QStringLiteral("127.0.0.1:8080"));
     }
 
     void printsIpv6InBrackets()
