@@ -154,6 +154,19 @@ inline QList<OidcClient> standardClients()
     };
 }
 
+// The token of the standard client `clientId`, from `provider` started with
+// `key` and the standard clients; empty (provider.lastError() says why) on failure.
+inline QByteArray startProviderForClient(OidcProvider &provider, const ::test::TestKey &key, const QString &clientId)
+{
+    if (!provider.start(QJsonArray{key.privateJwk(QStringLiteral("rsa-1"))}, standardClients()))
+        return {};
+    for (const auto &client : standardClients()) {
+        if (client.clientId == clientId)
+            return provider.fetchToken(client.clientId, client.secret);
+    }
+    return {};
+}
+
 inline QList<config::PolicyRule> standardPolicy()
 {
     return {

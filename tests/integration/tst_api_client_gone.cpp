@@ -50,12 +50,7 @@ private slots:
     void initTestCase()
     {
         TW_REQUIRE_SERVICE(OidcProvider::available(), QStringLiteral("OIDC provider (node + tools/oidc-provider)"));
-        QVERIFY2(m_provider.start(QJsonArray{m_rsa.privateJwk(QStringLiteral("rsa-1"))}, standardClients()),
-                 qPrintable(m_provider.lastError()));
-        for (const auto &client : standardClients()) {
-            if (client.clientId == QLatin1String("dba-app"))
-                m_token = m_provider.fetchToken(client.clientId, client.secret);
-        }
+        m_token = startProviderForClient(m_provider, m_rsa, QStringLiteral("dba-app"));
         QVERIFY2(!m_token.isEmpty(), qPrintable(m_provider.lastError()));
         m_api = std::make_unique<ApiFixture>();
         bool created = false;
