@@ -90,6 +90,10 @@ bool ConnectionWorker::cancel(quint64 taskId, std::function<bool(QString *)> *se
         return true;
     }
     QMutexLocker queueLock(&m_queueMutex);
+    if (m_takenTask == taskId) {
+        m_cancelBeforeStart = taskId; // runTask() reads it under m_taskMutex, held here too
+        return true;
+    }
     for (const Task &task : m_queue) {
         if (task.id == taskId) {
             m_cancelBeforeStart = taskId;
@@ -118,8 +122,11 @@ void ConnectionWorker::run()
                 break;
             task = std::move(m_queue.front());
             m_queue.pop_front();
+            m_takenTask = task.id;
         }
         runTask(task);
+        QMutexLocker lock(&m_queueMutex);
+        m_takenTask = 0;
     }
     close();
     QSqlDatabase::removeDatabase(m_connectionName);

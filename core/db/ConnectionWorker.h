@@ -97,8 +97,12 @@ private:
     bool m_stop = false;
 
     QMutex m_taskMutex;           // guards the two ids below against cancel()
-    quint64 m_currentTask = 0;    // from the moment it leaves the queue
+    quint64 m_currentTask = 0;    // from the moment runTask() starts it
     quint64 m_cancelBeforeStart = 0;
+    // Taken off the queue, not yet started (guarded by m_queueMutex): a
+    // cancel in that moment found the task neither queued nor current, and
+    // was lost (a client leaving at once kept its job running).
+    quint64 m_takenTask = 0;
     // Set by cancel(); checked before opening and before every statement,
     // so a cancel between statements or during connect is not lost.
     std::atomic<bool> m_cancelRequested{false};

@@ -430,6 +430,13 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
         }
         *done = true;
         held->release();
+        if (cancel->cancelled() && (response.status >= 500 || response.status == 408)) {
+            // Its own leaving stopped it: not a server error in the log, the
+            // metrics or the audit (nginx's 499), and never written anywhere.
+            response = errorResponse(499, QStringLiteral("CLIENT_CLOSED"),
+                                     QStringLiteral("the client closed the connection before the answer"));
+            response.auditReason = QStringLiteral("client went away");
+        }
         // A handler's own reason (response.auditReason) says more than "denied".
         const bool denied = (response.status == 401 || response.status == 403) && response.auditReason.isEmpty();
         finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,

@@ -71,6 +71,8 @@ private slots:
 
     void aReadWhoseClientLeftIsCancelled()
     {
+        const quint64 closedBefore = m_api->server->statusCounts().value(499);
+        const quint64 failedBefore = m_api->server->statusCounts().value(500);
         sendAndLeave("GET /rest/main/slow HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n");
         // The pool's only connection is free again: the next request does not
         // wait for the billion-row view (60 s) nor time out waiting for it (5 s).
@@ -78,6 +80,29 @@ private slots:
         QCOMPARE(next.status, 200);
         QVERIFY2(next.ms < 4000, qPrintable(QString::number(next.ms)));
         QCOMPARE(next.body, QByteArray(R"([{"id":2,"amount":250}])"));
+        // Counted as the client's doing (499), not as a server error.
+        QTRY_COMPARE(m_api->server->statusCounts().value(499), closedBefore + 1);
+        QCOMPARE(m_api->server->statusCounts().value(500), failedBefore);
+    }
+
+    // Leaving at once, before the job has even started its statement, over
+    // and over: no cancel is lost between the queue and the statement.
+    void clientsLeavingAtOnceAlwaysFreeThePool()
+    {
+        const QByteArray request = "GET /rest/main/slow HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n";
+        const QUrl base = m_api->url(QStringLiteral("/"));
+        for (int i = 0; i < 40; ++i) {
+            QTcpSocket socket;
+            socket.connectToHost(base.host(), quint16(base.port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(request);
+            QVERIFY(socket.waitForBytesWritten(5000));
+            QTest::qWait(i % 5); // 0–4 ms: the request is parsed, queued or just starting
+            socket.abort();
+            const HttpReply next = httpCall(m_api->url(QStringLiteral("/rest/main/orders?id=eq.1")), m_token);
+            QVERIFY2(next.status == 200 && next.ms < 4000,
+                     qPrintable(QStringLiteral("round %1: %2 after %3 ms").arg(i).arg(next.status).arg(next.ms)));
+        }
     }
 
     void aPipelinedClientThatLeavesCancelsEveryRequest()

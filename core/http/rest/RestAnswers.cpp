@@ -7,6 +7,9 @@
 #include "http/auth/Authenticator.h"
 
 #include <QHash>
+#include <QTimer>
+
+#include <iterator>
 
 namespace tw::http::rest {
 
@@ -284,6 +287,20 @@ QByteArray contentType(MediaType type)
     case MediaType::Json: break;
     }
     return "application/json; charset=utf-8";
+}
+
+void cancelUntilFinished(db::ConnectionRegistry *registry, const QString &connection, quint64 id,
+                         const std::function<bool()> &finished, QObject *context, int attempt)
+{
+    static constexpr int kRetryAfterMs[] = {50, 500};
+    if (finished())
+        return;
+    registry->cancel(connection, id);
+    if (attempt >= int(std::size(kRetryAfterMs)))
+        return;
+    QTimer::singleShot(kRetryAfterMs[attempt], context, [=] {
+        cancelUntilFinished(registry, connection, id, finished, context, attempt + 1);
+    });
 }
 
 } // namespace tw::http::rest

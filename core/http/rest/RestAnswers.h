@@ -71,6 +71,14 @@ QString auditFailureReason(const Error &error);
 // Cancels the job if it still runs after the configured statement timeout
 // (api.limits.statement_timeout_ms); its future then carries QUERY_CANCELLED,
 // which restFailure() answers as PostgreSQL's statement timeout (500, 57014).
+// Cancels pool job `id` and, while it has not finished, once more a little
+// later: a cancel landing between the job's check of its flag and the start
+// of its statement is not seen by that statement (SQLite's interrupt and
+// PostgreSQL's cancel request act only on a statement running then). By
+// the second try the statement runs; the flag refuses any after it.
+void cancelUntilFinished(db::ConnectionRegistry *registry, const QString &connection, quint64 id,
+                         const std::function<bool()> &finished, QObject *context, int attempt = 0);
+
 // The job is cancelled as well when the request's client goes away first
 // (context.cancel).
 template<typename T>
@@ -79,7 +87,9 @@ QFuture<T> withDeadline(const ServerState &state, const QString &connection, db:
 {
     if (job.id != 0 && !job.future.isFinished()) {
         db::ConnectionRegistry *registry = state.registry;
-        const auto cancel = [registry, connection, id = job.id] { registry->cancel(connection, id); };
+        const auto cancel = [registry, connection, id = job.id, future = job.future, receiver] {
+            cancelUntilFinished(registry, connection, id, [future] { return future.isFinished(); }, receiver);
+        };
         StatementDeadlines::of(receiver)->watch(std::chrono::milliseconds(state.config.api.limits.statementTimeoutMs),
                                                 [future = job.future] { return future.isFinished(); }, cancel);
         if (context.cancel)

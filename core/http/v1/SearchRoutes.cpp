@@ -188,8 +188,9 @@ QFuture<HttpResponse> runSearch(const SearchCall &call, const QList<catalog::Tab
         return answer(errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the client went away"))));
     const auto job = data::startSearch(*state.registry, call.connection, request);
     if (call.cancel && job.id != 0) {
-        call.cancel->onCancel([registry = state.registry, connection = call.connection, id = job.id] {
-            registry->cancel(connection, id);
+        call.cancel->onCancel([registry = state.registry, connection = call.connection, id = job.id, future = job.future,
+                               receiver] {
+            rest::cancelUntilFinished(registry, connection, id, [future] { return future.isFinished(); }, receiver);
         });
     }
     return async::then(job.future, receiver, [text](const Result<data::SearchResult> &result) {
