@@ -410,6 +410,11 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
         *watch = QObject::connect(connection, &QObject::destroyed, q, [cancel] { cancel->cancel(); });
     else
         cancel->cancel();
+    // Answered (or given up): the client's leaving no longer matters.
+    const auto stopWatching = [cancel, watch] {
+        QObject::disconnect(*watch);
+        cancel->forget();
+    };
     RequestContext context{request, who->has_value() ? &**who : nullptr, cancel};
     QFuture<HttpResponse> pending;
     try {
@@ -419,9 +424,8 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
     }
     const QString pattern = route->pattern;
     auto done = std::make_shared<bool>(false);
-    auto complete = [this, connection, slot, request, pattern, who, held, done, cancel, watch](QFuture<HttpResponse> f) {
-        QObject::disconnect(*watch);
-        cancel->forget();
+    auto complete = [this, connection, slot, request, pattern, who, held, done, cancel, stopWatching](QFuture<HttpResponse> f) {
+        stopWatching();
         HttpResponse response;
         try {
             response = f.result();
@@ -444,15 +448,14 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
     };
     // An answer known at once (a refusal, a parse error) is sent before
     // onFinished returns, without a trip through the event queue.
-    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done, cancel, watch] {
+    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done, stopWatching] {
         if (!pending.isCanceled() || pending.resultCount() > 0) {
             complete(pending);
             return;
         }
         if (*done)
             return;
-        QObject::disconnect(*watch);
-        cancel->forget();
+        stopWatching();
         held->release();
         finish(connection, slot, request, pattern,
                errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),

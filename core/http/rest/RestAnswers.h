@@ -68,9 +68,6 @@ HttpResponse restFailure(const ServerState &state, const RestTarget &target, con
 // its failures are named by their code; Tablewright's own keep the message.
 QString auditFailureReason(const Error &error);
 
-// Cancels the job if it still runs after the configured statement timeout
-// (api.limits.statement_timeout_ms); its future then carries QUERY_CANCELLED,
-// which restFailure() answers as PostgreSQL's statement timeout (500, 57014).
 // Cancels pool job `id` and, while it has not finished, once more a little
 // later: a cancel landing between the job's check of its flag and the start
 // of its statement is not seen by that statement (SQLite's interrupt and
@@ -79,6 +76,9 @@ QString auditFailureReason(const Error &error);
 void cancelUntilFinished(db::ConnectionRegistry *registry, const QString &connection, quint64 id,
                          const std::function<bool()> &finished, QObject *context, int attempt = 0);
 
+// Cancels the job if it still runs after the configured statement timeout
+// (api.limits.statement_timeout_ms); its future then carries QUERY_CANCELLED,
+// which restFailure() answers as PostgreSQL's statement timeout (500, 57014).
 // The job is cancelled as well when the request's client goes away first
 // (context.cancel).
 template<typename T>
