@@ -282,6 +282,15 @@ int runMigrate(QCoreApplication &app)
         options.request.prefetched = migrate::prefetchMigrationFiles(directory, *migrate::commandFromName(options.command));
     }
 
+    // A read on PostgreSQL whose password is at hand runs on a connection of
+    // its own, on this thread; one whose password is in the keychain goes
+    // through the registry, which reads it (asynchronously) before opening.
+    if (readsOnly && profile->driver == config::Driver::Postgres && !profile->password.isEmpty()) {
+        options.request.command = *migrate::commandFromName(options.command);
+        options.request.appliedText = false; // nothing the command line prints needs it
+        const auto report = migrate::runReadOnlyMigrationCommand(*profile, options.request);
+        return report ? finishReport(options, report.value()) : reportError(options, report.error());
+    }
     OnDemandSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);
     const QString name = options.connection;

@@ -15,10 +15,26 @@
 
 namespace {
 
+// RTLD_DEEPBIND: the symbols libpq's twenty objects ask of each other (and of
+// libc) are looked up among them first, not across the executable's own
+// libraries (Qt, ICU) before them: loading took 4.5 ms in a `migrate status`,
+// 3 ms with it. Not under AddressSanitizer, whose interceptors would be
+// bypassed (it refuses such a load), nor when something is preloaded
+// (LD_PRELOAD: a replacement malloc, say), which libpq must then see too.
+int loadFlags()
+{
+    int flags = RTLD_NOW | RTLD_LOCAL;
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    if (qEnvironmentVariableIsEmpty("LD_PRELOAD"))
+        flags |= RTLD_DEEPBIND;
+#endif
+    return flags;
+}
+
 void *libpq()
 {
     static void *const library = [] {
-        void *handle = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+        void *handle = dlopen("libpq.so.5", loadFlags());
         if (!handle)
             qFatal("Tablewright needs libpq.so.5 (Debian: libpq5) for PostgreSQL: %s", dlerror());
         return handle;
@@ -51,6 +67,11 @@ void tw::db::loadLibpq()
 extern "C" {
 
 void PQclear(PGresult *res) { TW_LIBPQ(PQclear)(res); }
+PGconn *PQconnectdbParams(const char *const *keywords, const char *const *values, int expand_dbname)
+{
+    return TW_LIBPQ(PQconnectdbParams)(keywords, values, expand_dbname);
+}
+void PQfinish(PGconn *conn) { TW_LIBPQ(PQfinish)(conn); }
 char *PQresultErrorField(const PGresult *res, int fieldcode) { return TW_LIBPQ(PQresultErrorField)(res, fieldcode); }
 ExecStatusType PQresultStatus(const PGresult *res) { return TW_LIBPQ(PQresultStatus)(res); }
 PGresult *PQexec(PGconn *conn, const char *query) { return TW_LIBPQ(PQexec)(conn, query); }

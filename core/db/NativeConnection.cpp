@@ -40,10 +40,22 @@ void NativeConnection::attach(const QSqlDatabase &db)
     }
 }
 
+void NativeConnection::adopt(PGconn *conn)
+{
+    detach();
+    QMutexLocker lock(&m_cancelMutex);
+    m_pg = conn;
+    m_ownsPg = true;
+    m_pgCancel = std::shared_ptr<PGcancel>(PQgetCancel(m_pg), PQfreeCancel);
+}
+
 void NativeConnection::detach()
 {
     QMutexLocker lock(&m_cancelMutex);
     m_pgCancel.reset();
+    if (m_ownsPg && m_pg)
+        PQfinish(m_pg);
+    m_ownsPg = false;
     m_pg = nullptr;
     m_sqlite = nullptr;
     m_prepared.clear();

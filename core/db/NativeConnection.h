@@ -31,6 +31,8 @@ public:
     // Re-reads the driver handle after (re)opening; clears it when closed.
     void attach(const QSqlDatabase &db);
     void detach();
+    // Takes a connection libpq opened directly (no QSqlDatabase); closes it on detach.
+    void adopt(PGconn *conn);
 
     // Thread-safe. Interrupts the SQLite statement running now at once, or
     // prepares a PostgreSQL cancel request and returns it to be sent. PQcancel
@@ -62,6 +64,7 @@ public:
 private:
     config::Driver m_driver;
     PGconn *m_pg = nullptr;
+    bool m_ownsPg = false;
     sqlite3 *m_sqlite = nullptr;
     mutable QMutex m_cancelMutex;
     // Shared so that a cancel request in flight outlives a reconnect.

@@ -51,6 +51,7 @@ public:
     void remember(const QString &name, const FileStamp &stamp, const QList<MigrationScript> &scripts, qint64 readAtNs);
     // Drops what is not in `names` (files deleted or renamed).
     void keepOnly(const QStringList &names);
+    qsizetype size() const { return m_entries.size(); }
     // Written to a temporary file and renamed over the old one, when
     // something changed; failures are ignored (the cache is only a shortcut).
     void saveIfChanged(const QString &cacheFile) const;

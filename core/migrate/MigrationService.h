@@ -28,6 +28,12 @@ struct MigrationRun
 MigrationRun startMigration(db::ConnectionRegistry &registry, const QString &connection, MigrationRequest request,
                             MigrationEvents events = {});
 
+// status, validate or dry-run (request.command) on a PostgreSQL connection
+// of its own, opened and used on the calling thread (db::DirectSession): for
+// a command line, whose one read the pool's threads only slowed. Blocks:
+// never on a GUI thread. Any other command, or SQLite: VALIDATION_FAILED.
+Result<MigrationReport> runReadOnlyMigrationCommand(const config::ConnectionProfile &profile, const MigrationRequest &request);
+
 // Starts reading `directory` on a thread of its own (not a shared pool that
 // a waiting job could starve); put the result and the directory in
 // MigrationRequest::prefetched / prefetchedDirectory. A command line calls

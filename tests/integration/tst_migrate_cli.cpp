@@ -4,6 +4,7 @@
 // next runner proceeds at once), and a held lock reported with its holder.
 #include "AppRun.h"
 #include "MigrateTestSupport.h"
+#include "migrate/MigrationJson.h"
 #include "migrate/MigrationLock.h"
 
 #include <QJsonArray>
@@ -216,6 +217,64 @@ private slots:
         QCOMPARE(bench.column(QStringLiteral("SELECT count(DISTINCT version) FROM applied")), QStringList{"12"});
         QCOMPARE(bench.column(QStringLiteral("SELECT count(*) FROM tablewright_schema_history WHERE status = 'applied'")),
                  QStringList{"13"});
+    }
+
+    // status, validate and dry-run on PostgreSQL with the password at hand
+    // run on a connection of their own (db::DirectSession), not the pool:
+    // they must answer what the pooled runner answers.
+    void postgresReadsAnswerAsThePooledRunnerDoes()
+    {
+        TW_REQUIRE_SERVICE(m_scratch.available(), QStringLiteral("PostgreSQL"));
+        MigrateBench bench;
+        QString reason;
+        QVERIFY2(bench.open(config::Driver::Postgres, m_scratch, &reason), qPrintable(reason));
+        bench.add(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id integer);\n");
+        bench.add(QStringLiteral("V2__b.sql"), "CREATE TABLE b (id integer);\n");
+        bench.add(QStringLiteral("V3__c.sql"), "CREATE TABLE c (id integer);\n");
+        migrate::MigrationRequest up;
+        up.command = migrate::MigrationCommand::Up;
+        up.plan.target = migrate::MigrationVersion::parse(QStringLiteral("2"));
+        const auto applied = bench.run(up);
+        QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().toString()));
+        bench.add(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id bigint);\n"); // its checksum changes
+        const QMap<QString, QString> env{{QStringLiteral("DATABASE_URL"), databaseUrl(bench.profile, bench.migrations())}};
+        const QStringList base{QStringLiteral("--connection"), QStringLiteral("default")};
+
+        const Run status = migrate(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + base, env);
+        QCOMPARE(status.exitCode, 3); // V3 pending
+        migrate::MigrationRequest request;
+        request.command = migrate::MigrationCommand::Status;
+        const auto pooled = bench.run(request);
+        QVERIFY(pooled.ok());
+        const QJsonObject fromCli = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        const QJsonObject fromPool = migrate::reportToJson(pooled.value());
+        QCOMPARE(fromCli.value(QStringLiteral("status")), fromPool.value(QStringLiteral("status")));
+        QCOMPARE(fromCli.value(QStringLiteral("pending")), fromPool.value(QStringLiteral("pending")));
+        const QJsonArray states = fromCli.value(QStringLiteral("status")).toArray();
+        QCOMPARE(states.size(), 3);
+        QCOMPARE(states.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("checksum-changed"));
+        QCOMPARE(states.at(1).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("applied"));
+        QCOMPARE(states.at(2).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("pending"));
+
+        const Run validate = migrate(QStringList{QStringLiteral("validate")} + base, env);
+        QCOMPARE(validate.exitCode, 5);
+        QVERIFY2((validate.out + validate.err).contains(QLatin1String("V1__a.sql")), qPrintable(validate.out + validate.err));
+
+        bench.add(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id integer);\n");
+        const Run dry = migrate(QStringList{QStringLiteral("dry-run")} + base, env);
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY2(dry.out.contains(QLatin1String("CREATE TABLE c (id integer);")), qPrintable(dry.out));
+        QVERIFY(!dry.out.contains(QLatin1String("CREATE TABLE b")));
+        QCOMPARE(bench.column(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename = 'c'")), QStringList{"0"});
+
+        // A refused login: named as libpq names it, exit 1, nothing of Qt's driver in the words.
+        config::ConnectionProfile wrong = bench.profile;
+        wrong.password = QStringLiteral("not-the-password");
+        const Run refused = migrate(QStringList{QStringLiteral("status")} + base,
+                                    {{QStringLiteral("DATABASE_URL"), databaseUrl(wrong, bench.migrations())}});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("password authentication failed")), qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QLatin1String("QPSQL")), qPrintable(refused.err));
     }
 
     void twoSqliteRunnersApplyEachMigrationOnce()

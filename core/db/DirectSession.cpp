@@ -1,0 +1,64 @@
+#include "DirectSession.h"
+
+#include <libpq-fe.h>
+
+#include <QByteArray>
+#include <QList>
+
+namespace tw::db {
+
+DirectSession::DirectSession(const config::ConnectionProfile &profile)
+    : m_profile(profile)
+    , m_native(config::Driver::Postgres)
+    , m_session(m_none, m_native, m_statements, m_profile)
+{
+}
+
+DirectSession::~DirectSession() = default;
+
+Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config::ConnectionProfile &profile)
+{
+    const auto failed = [&profile](const QString &why) {
+        return Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' could not be opened: %2").arg(profile.name, why),
+                     {{QStringLiteral("connection"), profile.name}});
+    };
+    if (profile.driver != config::Driver::Postgres)
+        return failed(QStringLiteral("not a PostgreSQL connection"));
+
+    // What a pooled connection has after Qt's driver and ConnectionWorker set
+    // it up: UTF-8, ISO dates, hex bytea, read-only when the profile says so.
+    QByteArray serverOptions = "-c datestyle=ISO -c bytea_output=hex";
+    if (profile.readonly)
+        serverOptions += " -c default_transaction_read_only=on";
+    // Empty values are ignored by libpq (its defaults apply), as Qt's driver
+    // leaves out what is not set.
+    const QList<QByteArray> values{profile.host.toUtf8(),
+                                   profile.port > 0 ? QByteArray::number(profile.port) : QByteArray(),
+                                   profile.database.toUtf8(),
+                                   profile.user.toUtf8(),
+                                   profile.password.toUtf8(),
+                                   profile.sslmode.toUtf8(),
+                                   QByteArrayLiteral("5"),
+                                   QByteArrayLiteral("tablewright"),
+                                   QByteArrayLiteral("UNICODE"), // UTF-8, named as Qt's driver names it
+                                   serverOptions};
+    const char *const keywords[] = {"host",           "port",            "dbname",          "user",    "password", "sslmode",
+                                    "connect_timeout", "application_name", "client_encoding", "options", nullptr};
+    const char *valuePointers[std::size(keywords)] = {};
+    for (qsizetype i = 0; i < values.size(); ++i)
+        valuePointers[i] = values.at(i).constData();
+    // expand_dbname 0: a database named like a connection string stays a name.
+    PGconn *conn = PQconnectdbParams(keywords, valuePointers, 0);
+    if (!conn)
+        return failed(QStringLiteral("out of memory"));
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQfinish(conn);
+        return failed(why);
+    }
+    std::unique_ptr<DirectSession> direct(new DirectSession(profile));
+    direct->m_native.adopt(conn);
+    return direct;
+}
+
+} // namespace tw::db

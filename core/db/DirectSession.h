@@ -1,0 +1,45 @@
+#pragma once
+
+#include "NativeConnection.h"
+#include "Session.h"
+#include "StatementCache.h"
+#include "config/ConnectionProfile.h"
+#include "error/Error.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace tw::db {
+
+// One PostgreSQL connection that libpq opens on the calling thread, outside
+// the pool and Qt's driver, for a command line's single read (`migrate
+// status`, `validate`, `dry-run`): the pool's threads, the hops between them
+// and the five statements Qt's driver sends after connecting were a fifth of
+// such a command's time. It blocks: never on a GUI thread, never in serve.
+//
+// Its session offers readRows() and executeScript() (the native handle);
+// exec() and the other QtSql calls fail, as on a closed connection. The
+// settings a pooled connection makes with statements after connecting
+// (ConnectionWorker::open) travel in the start-up packet instead.
+class DirectSession
+{
+public:
+    static Result<std::unique_ptr<DirectSession>> openPostgres(const config::ConnectionProfile &profile);
+    ~DirectSession();
+    DirectSession(const DirectSession &) = delete;
+    DirectSession &operator=(const DirectSession &) = delete;
+
+    Session &session() { return m_session; }
+
+private:
+    explicit DirectSession(const config::ConnectionProfile &profile);
+
+    config::ConnectionProfile m_profile;
+    NativeConnection m_native;
+    QSqlDatabase m_none;
+    StatementCache m_statements;
+    Session m_session;
+};
+
+} // namespace tw::db
