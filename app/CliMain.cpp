@@ -101,20 +101,6 @@ int runCommand(QCoreApplication &app, const char *command)
     return 2;
 }
 
-// A short-lived command has written its output, closed its connections and
-// joined its threads when it returns: what exit() would still run is the
-// libraries' clean-up (OpenSSL's, ICU's, Qt's static objects), freeing memory
-// the kernel is about to take back: 1 to 3 ms of a `migrate status`. Leave
-// without it, as compilers do (clang's -disable-free). Not for serve, whose
-// log and audit writers are closed on its own way out.
-[[noreturn]] void leaveWithoutCleanUp(int code)
-{
-    out().flush();
-    err().flush();
-    std::fflush(nullptr);
-    std::_Exit(code);
-}
-
 } // namespace
 
 std::optional<int> runCli(int argc, char **argv)
@@ -158,7 +144,7 @@ std::optional<int> runCli(int argc, char **argv)
     applyAppInfo();
     if (std::strcmp(command, "serve") == 0)
         return runServeModule();
-    leaveWithoutCleanUp(runCommand(app, command));
+    leaveNow(runCommand(app, command));
 }
 
 } // namespace tw::app

@@ -1,6 +1,7 @@
 #include "CliOutput.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace tw::app {
 
@@ -14,6 +15,14 @@ QTextStream &err()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+void leaveNow(int code)
+{
+    out().flush();
+    err().flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
 }
 
 } // namespace tw::app

@@ -269,18 +269,18 @@ int runMigrate(QCoreApplication &app)
         err() << "created the SQLite database " << profile->database << Qt::endl;
     }
 
-    if (profile->driver == config::Driver::Postgres)
-        db::loadLibpq();
-
-    // The files are read while the connection opens (a status of a thousand
-    // migrations spends about as long on each). Only for the commands that
-    // read: one that writes reads them itself, as close to its lock as it can.
+    // The files are read while libpq loads and the connection opens (a
+    // status of a thousand migrations spends about as long on each). Only for
+    // the commands that read: one that writes reads them itself, as close to
+    // its lock as it can.
     const QString directory = options.directory.isEmpty() ? profile->migrationsDir : options.directory;
     const bool readsOnly = options.command == u"status" || options.command == u"validate" || options.command == u"dry-run";
     if (!directory.isEmpty() && readsOnly && QFileInfo(directory).isDir()) {
         options.request.prefetchedDirectory = directory;
         options.request.prefetched = migrate::prefetchMigrationFiles(directory, *migrate::commandFromName(options.command));
     }
+    if (profile->driver == config::Driver::Postgres)
+        db::loadLibpq();
 
     // A read on PostgreSQL whose password is at hand runs on a connection of
     // its own, on this thread; one whose password is in the keychain goes
@@ -289,7 +289,13 @@ int runMigrate(QCoreApplication &app)
         options.request.command = *migrate::commandFromName(options.command);
         options.request.appliedText = false; // nothing the command line prints needs it
         const auto report = migrate::runReadOnlyMigrationCommand(*profile, options.request);
-        return report ? finishReport(options, report.value()) : reportError(options, report.error());
+        const int code = report ? finishReport(options, report.value()) : reportError(options, report.error());
+        // Done once the files' thread is (it may still be writing the
+        // checksum cache after a refused login); a thousand entries' worth
+        // of destructors would only free memory.
+        if (options.request.prefetched.valid())
+            options.request.prefetched.wait();
+        leaveNow(code);
     }
     OnDemandSecretStore secrets;
     db::ConnectionRegistry registry(&secrets);

@@ -59,9 +59,17 @@ QVariant nullable(const QString &text)
 // installed_on as this file writes it ("2026-11-27T21:54:14.123Z", UTC) read
 // by hand, per row of a history that may hold thousands; anything else goes
 // to Qt's ISO parser.
+// installed_on as read back: SQLite keeps the ISO text it was given
+// ("2026-11-28T04:25:49.814Z"); PostgreSQL sends timestamptz as its DateStyle
+// ISO prints it ("2026-11-28 04:25:49.814512+00", the offset that of the
+// session's TimeZone, "+05:30" or "-03:00:15" where it has minutes or
+// seconds). Read by hand: formatting it on the server (to_char) cost a
+// thousand-row `status` 0.4 ms, and QDateTime's parser more.
 QDateTime parseInstalledOn(const QString &text)
 {
     const auto digits = [&text](qsizetype at, qsizetype count) {
+        if (at + count > text.size())
+            return -1;
         int value = 0;
         for (qsizetype i = at; i < at + count; ++i) {
             const char16_t c = text.at(i).unicode();
@@ -71,12 +79,39 @@ QDateTime parseInstalledOn(const QString &text)
         }
         return value;
     };
-    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':'
-        && text.at(16) == u':' && text.at(19) == u'.' && text.at(23) == u'Z') {
+    const auto at = [&text](qsizetype i) { return i < text.size() ? text.at(i).unicode() : u'\0'; };
+    if (text.size() >= 19 && at(4) == u'-' && at(7) == u'-' && (at(10) == u'T' || at(10) == u' ') && at(13) == u':'
+        && at(16) == u':') {
         const QDate date(digits(0, 4), digits(5, 2), digits(8, 2));
-        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), digits(20, 3));
-        if (date.isValid() && time.isValid())
-            return QDateTime(date, time, Qt::UTC);
+        qsizetype i = 19;
+        int ms = 0;
+        if (at(i) == u'.') {
+            int scale = 100;
+            for (++i; at(i) >= u'0' && at(i) <= u'9'; ++i) {
+                ms += (at(i) - u'0') * scale; // past the third digit, scale is 0: truncated, as to_char's MS was
+                scale /= 10;
+            }
+        }
+        int offsetSeconds = 0;
+        bool known = false;
+        if (at(i) == u'Z' && i + 1 == text.size()) {
+            known = true;
+        } else if ((at(i) == u'+' || at(i) == u'-') && digits(i + 1, 2) >= 0) {
+            const int sign = at(i) == u'-' ? -1 : 1;
+            int seconds = digits(i + 1, 2) * 3600;
+            qsizetype end = i + 3;
+            for (int unit : {60, 1}) {
+                if (at(end) != u':' || digits(end + 1, 2) < 0)
+                    break;
+                seconds += digits(end + 1, 2) * unit;
+                end += 3;
+            }
+            known = end == text.size();
+            offsetSeconds = sign * seconds;
+        }
+        const QTime time(digits(11, 2), digits(14, 2), digits(17, 2), ms);
+        if (known && date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
     }
     return QDateTime::fromString(text, Qt::ISODateWithMs);
 }
@@ -214,10 +249,7 @@ Result<QList<HistoryRow>> readHistory(db::Session &session, const HistoryPlace &
     const QString sql = QStringLiteral("SELECT installed_rank, version, description, type, script, checksum,"
                                        " statements_applied, statements_total, %3, installed_by, %1,"
                                        " execution_ms, status, error, %4 FROM %2 ORDER BY installed_rank")
-                            .arg(pg ? QStringLiteral("to_char(installed_on AT TIME ZONE 'UTC',"
-                                                     " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
-                                    : QStringLiteral("installed_on"),
-                                 table(session, schema),
+                            .arg(QStringLiteral("installed_on"), table(session, schema),
                                  withText ? QStringLiteral("statement_hashes") : QStringLiteral("''"),
                                  withText ? QStringLiteral("sql") : QStringLiteral("NULL"));
     QList<HistoryRow> out;

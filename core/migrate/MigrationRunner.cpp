@@ -442,7 +442,9 @@ Result<MigrationReport> runMigrationCommand(db::Session &session, const Migratio
         if (!files)
             return files.error();
         report.ignoredFiles = files.value().ignored;
-        report.status = migrationStatus(files.value(), history.value());
+        // Status needs the rows no more: they move into the entries.
+        report.status = request.command == MigrationCommand::Status ? migrationStatus(files.value(), std::move(history.value()))
+                                                                    : migrationStatus(files.value(), history.value());
         if (request.command == MigrationCommand::Validate)
             report.problems = validationProblems(files.value(), history.value(), driver);
         if (request.command == MigrationCommand::DryRun) {

@@ -23,23 +23,29 @@ QString stateName(MigrationState state)
     return {};
 }
 
-QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, const QList<HistoryRow> &history)
+QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, QList<HistoryRow> history)
 {
-    // Pointers into `history`, not copies: a status of a thousand migrations
-    // copied each row three times before it answered.
-    std::vector<const HistoryRow *> rows;
+    // Each row is the `last` of one entry at most: moved there, not copied
+    // (a caller that hands its list over, as `status` does, copies nothing).
+    std::vector<HistoryRow *> rows;
     rows.reserve(size_t(history.size()));
-    for (const HistoryRow &row : history)
+    for (HistoryRow &row : history)
         rows.push_back(&row);
     std::stable_sort(rows.begin(), rows.end(), [](const HistoryRow *a, const HistoryRow *b) { return a->rank < b->rank; });
 
     // The latest row per version decides (an applied undo makes it pending
-    // again); repeatables by description; the newest baseline bounds.
-    QHash<QString, const HistoryRow *> byVersion;
-    QHash<QString, const HistoryRow *> byRepeatable;
+    // again); repeatables by description; the newest baseline bounds. A row
+    // taken by a file is marked: the rest are the missing files.
+    struct Slot
+    {
+        HistoryRow *row = nullptr;
+        bool taken = false;
+    };
+    QHash<QString, Slot> byVersion;
+    QHash<QString, HistoryRow *> byRepeatable;
     byVersion.reserve(history.size());
     std::optional<MigrationVersion> baseline;
-    for (const HistoryRow *row : rows) {
+    for (HistoryRow *row : rows) {
         switch (row->type) {
         case HistoryRow::Type::Undo:
             // An undo that failed (rolled back) leaves the version applied;
@@ -49,7 +55,7 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
             [[fallthrough]];
         case HistoryRow::Type::Versioned:
             if (row->version)
-                byVersion.insert(row->version->normalized(), row);
+                byVersion.insert(row->version->normalized(), Slot{row, false});
             break;
         case HistoryRow::Type::Repeatable:
             byRepeatable.insert(row->description.toLower(), row);
@@ -65,7 +71,8 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
         return row.type == HistoryRow::Type::Versioned && row.status == HistoryRow::Status::Applied;
     };
     std::optional<MigrationVersion> highestApplied = baseline;
-    for (const HistoryRow *row : std::as_const(byVersion)) {
+    for (const Slot &slot : std::as_const(byVersion)) {
+        const HistoryRow *row = slot.row;
         if ((isApplied(*row) || row->status == HistoryRow::Status::Partial) && (!highestApplied || *row->version > *highestApplied))
             highestApplied = row->version;
     }
@@ -75,15 +82,14 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
 
     QList<MigrationStatusEntry> out;
     out.reserve(files.versioned.size() + files.repeatable.size());
-    QSet<QString> seen;
-    seen.reserve(files.versioned.size());
     for (const MigrationScript &file : files.versioned) {
         const QString &key = file.version->normalized();
-        seen.insert(key);
         MigrationStatusEntry entry{MigrationKind::Versioned, file.version, file.description, file.fileName,
                                    MigrationState::Pending, std::nullopt, undoFor.contains(key)};
-        if (const HistoryRow *last = byVersion.value(key))
-            entry.last = *last;
+        if (const auto slot = byVersion.find(key); slot != byVersion.end()) {
+            slot->taken = true;
+            entry.last = std::move(*slot->row);
+        }
         if (entry.last && isApplied(*entry.last)) {
             entry.state = entry.last->checksum == file.checksum ? MigrationState::Applied : MigrationState::ChecksumChanged;
         } else if (entry.last && entry.last->status == HistoryRow::Status::Partial) {
@@ -99,11 +105,13 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
         out << std::move(entry);
     }
     bool missing = false;
-    for (const HistoryRow *row : std::as_const(byVersion)) {
-        if (seen.contains(row->version->normalized()) || !(isApplied(*row) || row->status == HistoryRow::Status::Partial))
+    for (const Slot &slot : std::as_const(byVersion)) {
+        HistoryRow *row = slot.row;
+        if (slot.taken || !(isApplied(*row) || row->status == HistoryRow::Status::Partial))
             continue;
+        const bool hasUndo = undoFor.contains(row->version->normalized());
         out << MigrationStatusEntry{MigrationKind::Versioned, row->version, row->description, {}, MigrationState::MissingFile,
-                                    *row, undoFor.contains(row->version->normalized())};
+                                    std::move(*row), hasUndo};
         missing = true;
     }
     if (missing) // the files come sorted; only rows without one need placing
@@ -113,8 +121,9 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, con
     for (const MigrationScript &file : files.repeatable) {
         MigrationStatusEntry entry{MigrationKind::Repeatable, std::nullopt, file.description, file.fileName,
                                    MigrationState::Pending, std::nullopt, false};
-        if (const HistoryRow *last = byRepeatable.value(file.description.toLower())) {
-            entry.last = *last;
+        if (HistoryRow *last = byRepeatable.value(file.description.toLower())) {
+            entry.last = std::move(*last);
+            last = &*entry.last;
             // Re-applied when its text changes: "pending" until then applied.
             if (last->status == HistoryRow::Status::Applied && last->checksum == file.checksum)
                 entry.state = MigrationState::Applied;

@@ -63,6 +63,8 @@ struct MigrationStatusEntry
 
 // Versioned entries by version (then repeatables by description); history
 // rows without a file appear as MissingFile at their version's place.
-QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, const QList<HistoryRow> &history);
+// Hand `history` over (std::move) where it is not needed after: its rows
+// become the entries' `last`.
+QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, QList<HistoryRow> history);
 
 } // namespace tw::migrate
