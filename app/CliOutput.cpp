@@ -1,7 +1,9 @@
 #include "CliOutput.h"
 
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 namespace tw::app {
 
@@ -21,6 +23,13 @@ void leaveNow(int code)
 {
     out().flush();
     err().flush();
+    // Output that did not reach its file (a full disk, a closed pipe) is a
+    // failure, never a silent success.
+    if (out().status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        std::fprintf(stderr, "tablewright: could not write the output: %s\n", std::strerror(errno));
+        if (code == 0 || code == 3) // 3: status's "pending", a result that was not delivered
+            code = 1;
+    }
     std::fflush(nullptr);
     std::_Exit(code);
 }

@@ -25,13 +25,9 @@ Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config:
     if (profile.driver != config::Driver::Postgres)
         return failed(QStringLiteral("not a PostgreSQL connection"));
 
-    // What a pooled connection has after Qt's driver and ConnectionWorker set
-    // it up: UTF-8, ISO dates, hex bytea, read-only when the profile says so.
-    QByteArray serverOptions = "-c datestyle=ISO -c bytea_output=hex";
-    if (profile.readonly)
-        serverOptions += " -c default_transaction_read_only=on";
     // Empty values are ignored by libpq (its defaults apply), as Qt's driver
-    // leaves out what is not set.
+    // leaves out what is not set. No `options`: PgBouncer refuses it, and it
+    // would override the user's PGOPTIONS, which Qt's driver honours.
     const QList<QByteArray> values{profile.host.toUtf8(),
                                    profile.port > 0 ? QByteArray::number(profile.port) : QByteArray(),
                                    profile.database.toUtf8(),
@@ -40,10 +36,9 @@ Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config:
                                    profile.sslmode.toUtf8(),
                                    QByteArrayLiteral("5"),
                                    QByteArrayLiteral("tablewright"),
-                                   QByteArrayLiteral("UNICODE"), // UTF-8, named as Qt's driver names it
-                                   serverOptions};
-    const char *const keywords[] = {"host",           "port",            "dbname",          "user",    "password", "sslmode",
-                                    "connect_timeout", "application_name", "client_encoding", "options", nullptr};
+                                   QByteArrayLiteral("UNICODE")}; // UTF-8, named as Qt's driver names it
+    const char *const keywords[] = {"host",           "port",            "dbname",          "user", "password", "sslmode",
+                                    "connect_timeout", "application_name", "client_encoding", nullptr};
     const char *valuePointers[std::size(keywords)] = {};
     for (qsizetype i = 0; i < values.size(); ++i)
         valuePointers[i] = values.at(i).constData();
@@ -55,6 +50,20 @@ Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config:
         const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQfinish(conn);
         return failed(why);
+    }
+    // What a pooled connection has after Qt's driver and ConnectionWorker
+    // set it up (ISO dates, hex bytea, read-only when the profile says so),
+    // in one round trip where those take five.
+    QByteArray setup = "SET datestyle TO 'ISO'; SET bytea_output = hex";
+    if (profile.readonly)
+        setup += "; SET default_transaction_read_only = on";
+    PGresult *set = PQexec(conn, setup.constData());
+    const bool setUp = PQresultStatus(set) == PGRES_COMMAND_OK;
+    const QString setupError = setUp ? QString() : QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    PQclear(set);
+    if (!setUp) {
+        PQfinish(conn);
+        return failed(QStringLiteral("setup failed: ") + setupError);
     }
     std::unique_ptr<DirectSession> direct(new DirectSession(profile));
     direct->m_native.adopt(conn);

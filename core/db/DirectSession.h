@@ -20,8 +20,8 @@ namespace tw::db {
 //
 // Its session offers readRows() and executeScript() (the native handle);
 // exec() and the other QtSql calls fail, as on a closed connection. The
-// settings a pooled connection makes with statements after connecting
-// (ConnectionWorker::open) travel in the start-up packet instead.
+// settings a pooled connection makes with five statements after connecting
+// (Qt's driver, ConnectionWorker::open) are made with one.
 class DirectSession
 {
 public:

@@ -6,6 +6,8 @@
 #include "db/ConnectionRegistry.h"
 #include "db/DirectSession.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <future>
 
 #include <sys/resource.h>
@@ -51,7 +53,12 @@ std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QStr
                // that waits for these files waits for the server first): on
                // two cores, the files at normal priority slowed the login.
                // Linux gives each thread its own nice value.
-               ::setpriority(PRIO_PROCESS, 0, 10);
+               // Relative to the process's own: a command started at nice
+               // 19 (a cron job) must not be raised to 10.
+               errno = 0;
+               const int current = ::getpriority(PRIO_PROCESS, 0);
+               if (errno == 0)
+                   ::setpriority(PRIO_PROCESS, 0, std::min(19, current + 10));
                return readMigrationDirectory(directory, cache);
            })
         .share();

@@ -3,6 +3,7 @@
 #include "AppRun.h"
 #include "TestEnv.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -149,6 +150,21 @@ private slots:
         const Run run = runApp({QStringLiteral("version")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith(QStringLiteral("tablewright " TW_VERSION)), qPrintable(run.out));
+    }
+
+    // Output that cannot be written (a full disk) fails the command, with
+    // the reason, instead of exiting 0 with nothing delivered.
+    void unwritableOutputFails()
+    {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full");
+        QProcess process;
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(TW_APP_BINARY), {QStringLiteral("version")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 1);
+        const QByteArray why = process.readAllStandardError();
+        QVERIFY2(why.contains("could not write the output"), why.constData());
     }
 
     void checkUsesTheKeychainPassword()

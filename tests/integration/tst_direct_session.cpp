@@ -6,6 +6,7 @@
 #include "db/DirectSession.h"
 #include "db/Pool.h"
 
+#include <QScopeGuard>
 #include <QtTest>
 
 using namespace tw;
@@ -65,6 +66,39 @@ private slots:
             QCOMPARE(own.value().at(3), readonly ? QStringLiteral("on") : QStringLiteral("off"));
             QCOMPARE(own.value().at(2), QStringLiteral("hex"));
         }
+    }
+
+    // PGOPTIONS (the user's own session settings) applies to both, as Qt's
+    // driver lets libpq read it (found in review: an explicit `options`
+    // start-up parameter had overridden it, and status looked in the wrong
+    // schema).
+    void pgOptionsFromTheEnvironmentApply()
+    {
+        TW_REQUIRE_SERVICE(m_scratch.available(), QStringLiteral("PostgreSQL"));
+        const config::ConnectionProfile profile = m_scratch.createDatabase(QStringLiteral("pgoptions"));
+        {
+            Pool setup(profile);
+            const auto created = test::resultOf(setup.run([](Session &s) { return s.execute(QStringLiteral("CREATE SCHEMA elsewhere")); }));
+            QVERIFY2(created.ok(), qPrintable(whyNot(created)));
+        }
+        qputenv("PGOPTIONS", "-c search_path=elsewhere");
+        const auto restore = qScopeGuard([] { qunsetenv("PGOPTIONS"); });
+        const auto schemaOf = [](Session &s) -> Result<QString> {
+            QString schema;
+            const Status read = s.readRows(QStringLiteral("SELECT current_schema()"), [&schema](const NativeRow &row) { schema = row.text(0); });
+            if (!read.ok())
+                return read.error();
+            return schema;
+        };
+        Pool pool(profile);
+        const auto pooled = test::resultOf(pool.run(schemaOf));
+        QVERIFY2(pooled.ok(), qPrintable(whyNot(pooled)));
+        QCOMPARE(pooled.value(), QStringLiteral("elsewhere"));
+        auto direct = DirectSession::openPostgres(profile);
+        QVERIFY2(direct.ok(), qPrintable(whyNot(direct)));
+        const auto own = schemaOf(direct.value()->session());
+        QVERIFY2(own.ok(), qPrintable(whyNot(own)));
+        QCOMPARE(own.value(), QStringLiteral("elsewhere"));
     }
 
     void aRefusedLoginIsNamedPlainly()
