@@ -76,6 +76,16 @@ public:
 
 namespace {
 
+// A request stopped by its client's leaving: not a server error in the log,
+// the metrics or the audit (nginx's 499), and never written anywhere.
+HttpResponse clientClosedResponse()
+{
+    HttpResponse response = errorResponse(499, QStringLiteral("CLIENT_CLOSED"),
+                                          QStringLiteral("the client closed the connection before the answer"));
+    response.auditReason = QStringLiteral("client went away");
+    return response;
+}
+
 QString defaultAuditPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/audit.jsonl");
@@ -434,13 +444,8 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
         }
         *done = true;
         held->release();
-        if (cancel->cancelled() && (response.status >= 500 || response.status == 408)) {
-            // Its own leaving stopped it: not a server error in the log, the
-            // metrics or the audit (nginx's 499), and never written anywhere.
-            response = errorResponse(499, QStringLiteral("CLIENT_CLOSED"),
-                                     QStringLiteral("the client closed the connection before the answer"));
-            response.auditReason = QStringLiteral("client went away");
-        }
+        if (cancel->cancelled() && (response.status >= 500 || response.status == 408))
+            response = clientClosedResponse();
         // A handler's own reason (response.auditReason) says more than "denied".
         const bool denied = (response.status == 401 || response.status == 403) && response.auditReason.isEmpty();
         finish(connection, slot, request, pattern, std::move(response), who->has_value() ? &**who : nullptr,
@@ -448,7 +453,7 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
     };
     // An answer known at once (a refusal, a parse error) is sent before
     // onFinished returns, without a trip through the event queue.
-    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done, stopWatching] {
+    async::onFinished(pending, q, [this, pending, complete, connection, slot, request, pattern, who, held, done, stopWatching, cancel] {
         if (!pending.isCanceled() || pending.resultCount() > 0) {
             complete(pending);
             return;
@@ -458,7 +463,8 @@ void ApiServerPrivate::run(QPointer<HttpConnection> connection, quint64 slot, Ht
         stopWatching();
         held->release();
         finish(connection, slot, request, pattern,
-               errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
+               cancel->cancelled() ? clientClosedResponse()
+                                   : errorResponse(Error(ErrorCode::QueryCancelled, QStringLiteral("the request was cancelled"))),
                who->has_value() ? &**who : nullptr);
     });
 }

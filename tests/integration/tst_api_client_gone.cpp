@@ -91,6 +91,8 @@ private slots:
     {
         const QByteArray request = "GET /rest/main/slow HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n";
         const QUrl base = m_api->url(QStringLiteral("/"));
+        const quint64 timedOutBefore = m_api->server->statusCounts().value(408);
+        const quint64 failedBefore = m_api->server->statusCounts().value(500);
         for (int i = 0; i < 40; ++i) {
             QTcpSocket socket;
             socket.connectToHost(base.host(), quint16(base.port()));
@@ -103,6 +105,10 @@ private slots:
             QVERIFY2(next.status == 200 && next.ms < 4000,
                      qPrintable(QStringLiteral("round %1: %2 after %3 ms").arg(i).arg(next.status).arg(next.ms)));
         }
+        // However early each left (its job cancelled while still queued, or
+        // running), none is counted as the server's timeout or failure.
+        QCOMPARE(m_api->server->statusCounts().value(408), timedOutBefore);
+        QCOMPARE(m_api->server->statusCounts().value(500), failedBefore);
     }
 
     void aPipelinedClientThatLeavesCancelsEveryRequest()
