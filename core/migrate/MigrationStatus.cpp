@@ -42,7 +42,7 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, QLi
         bool taken = false;
     };
     QHash<QString, Slot> byVersion;
-    QHash<QString, HistoryRow *> byRepeatable;
+    QHash<QString, const HistoryRow *> byRepeatable;
     byVersion.reserve(history.size());
     std::optional<MigrationVersion> baseline;
     for (HistoryRow *row : rows) {
@@ -121,9 +121,11 @@ QList<MigrationStatusEntry> migrationStatus(const MigrationDirectory &files, QLi
     for (const MigrationScript &file : files.repeatable) {
         MigrationStatusEntry entry{MigrationKind::Repeatable, std::nullopt, file.description, file.fileName,
                                    MigrationState::Pending, std::nullopt, false};
-        if (HistoryRow *last = byRepeatable.value(file.description.toLower())) {
-            entry.last = std::move(*last);
-            last = &*entry.last;
+        // Copied, not moved: two files whose names differ only in case (the
+        // loader refuses such a folder; a hand-made MigrationDirectory need
+        // not) share the row, and repeatables are few.
+        if (const HistoryRow *last = byRepeatable.value(file.description.toLower())) {
+            entry.last = *last;
             // Re-applied when its text changes: "pending" until then applied.
             if (last->status == HistoryRow::Status::Applied && last->checksum == file.checksum)
                 entry.state = MigrationState::Applied;

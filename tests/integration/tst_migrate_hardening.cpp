@@ -232,50 +232,6 @@ private slots:
         QVERIFY(!bench.tableExists(QStringLiteral("t")));
     }
 
-    // installed_on comes back as PostgreSQL prints a timestamptz in the
-    // session's time zone (offsets of whole hours, of minutes, negative ones),
-    // read by hand: the instant must be the server's, to the millisecond.
-    void installedOnIsTheServersInstantInAnyTimeZone()
-    {
-        MigrateBench bench;
-        if (!setUp(bench, config::Driver::Postgres))
-            return;
-        bench.add(QStringLiteral("V1__t.sql"), "CREATE TABLE t (id integer);\n");
-        migrate::MigrationRequest up;
-        up.command = migrate::MigrationCommand::Up;
-        QVERIFY(bench.run(up).ok());
-        // Then a date when Amsterdam ran 19 minutes 32 seconds ahead: an offset with seconds.
-        for (const bool old : {false, true}) {
-            if (old)
-                bench.column(QStringLiteral("UPDATE tablewright_schema_history SET installed_on = '1900-01-01 12:00:00.789+00'"
-                                            " RETURNING 1"));
-            const qint64 serverMs = bench.column(QStringLiteral("SELECT floor(extract(epoch FROM installed_on) * 1000)::int8"
-                                                                " FROM tablewright_schema_history"))
-                                        .value(0)
-                                        .toLongLong();
-            QVERIFY(serverMs != 0);
-            const QStringList zones = old ? QStringList{QStringLiteral("Europe/Amsterdam")}
-                                          : QStringList{QStringLiteral("UTC"), QStringLiteral("Asia/Kolkata"),
-                                                        QStringLiteral("America/St_Johns"), QStringLiteral("Pacific/Chatham"),
-                                                        QStringLiteral("America/Los_Angeles")};
-            for (const QString &zone : zones) {
-                migrate::MigrationRequest status;
-                status.command = migrate::MigrationCommand::Status;
-                auto report = resultOf(bench.pool->run([status, zone](db::Session &session) -> Result<migrate::MigrationReport> {
-                    if (auto set = session.execute(QStringLiteral("SET TimeZone = '%1'").arg(zone)); !set)
-                        return set.error();
-                    auto run = migrate::runMigrationCommand(session, status, {}, nullptr);
-                    (void)session.execute(QStringLiteral("RESET TimeZone"));
-                    return run;
-                }));
-                QVERIFY2(report.ok(), qPrintable(zone));
-                QCOMPARE(report.value().status.size(), 1);
-                QVERIFY(report.value().status.at(0).last.has_value());
-                QCOMPARE(report.value().status.at(0).last->installedOn.toMSecsSinceEpoch(), serverMs);
-            }
-        }
-    }
-
     // Found in review: session settings made by a migration (or by the runner: the
     // client_connection_check_interval it sets) stay on the pooled
     // connection for every later job.
