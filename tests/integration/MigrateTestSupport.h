@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QtTest>
 
 #include <memory>
 
@@ -131,6 +132,20 @@ inline QStringList states(const migrate::MigrationReport &report)
     for (const auto &entry : report.status)
         out << (entry.version ? entry.version->text() : entry.description) + u'=' + migrate::stateName(entry.state);
     return out;
+}
+
+// Opens `bench` on `driver` for a test function: skips it when the
+// PostgreSQL test server is missing and not required, fails it otherwise.
+inline bool openBenchOrSkip(MigrateBench &bench, config::Driver driver, ScratchPostgres &scratch)
+{
+    QString reason;
+    if (bench.open(driver, scratch, &reason))
+        return true;
+    if (reason == u"PostgreSQL" && !servicesRequired())
+        QTest::qSkip("PostgreSQL test server not running", __FILE__, __LINE__);
+    else
+        QTest::qFail(qPrintable(QStringLiteral("could not open the database: ") + reason), __FILE__, __LINE__);
+    return false;
 }
 
 } // namespace tw::test

@@ -57,19 +57,7 @@ private:
         QTest::newRow("sqlite") << int(config::Driver::Sqlite);
     }
 
-    bool setUp(MigrateBench &bench, config::Driver driver)
-    {
-        QString reason;
-        if (!bench.open(driver, m_scratch, &reason)) {
-            if (reason == u"PostgreSQL" && !servicesRequired()) {
-                QTest::qSkip("PostgreSQL test server not running", __FILE__, __LINE__);
-                return false;
-            }
-            QTest::qFail(qPrintable(QStringLiteral("could not open the database: ") + reason), __FILE__, __LINE__);
-            return false;
-        }
-        return true;
-    }
+    bool setUp(MigrateBench &bench, config::Driver driver) { return openBenchOrSkip(bench, driver, m_scratch); }
     bool setUp(MigrateBench &bench)
     {
         QFETCH(int, driver);
