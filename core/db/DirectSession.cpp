@@ -51,22 +51,16 @@ Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config:
         PQfinish(conn);
         return failed(why);
     }
+    std::unique_ptr<DirectSession> direct(new DirectSession(profile));
+    direct->m_native.adopt(conn); // closed with it from here on
     // What a pooled connection has after Qt's driver and ConnectionWorker
     // set it up (ISO dates, hex bytea, read-only when the profile says so),
     // in one round trip where those take five.
-    QByteArray setup = "SET datestyle TO 'ISO'; SET bytea_output = hex";
+    QString setup = QStringLiteral("SET datestyle TO 'ISO'; SET bytea_output = hex");
     if (profile.readonly)
-        setup += "; SET default_transaction_read_only = on";
-    PGresult *set = PQexec(conn, setup.constData());
-    const bool setUp = PQresultStatus(set) == PGRES_COMMAND_OK;
-    const QString setupError = setUp ? QString() : QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-    PQclear(set);
-    if (!setUp) {
-        PQfinish(conn);
-        return failed(QStringLiteral("setup failed: ") + setupError);
-    }
-    std::unique_ptr<DirectSession> direct(new DirectSession(profile));
-    direct->m_native.adopt(conn);
+        setup += QStringLiteral("; SET default_transaction_read_only = on");
+    if (const Status set = direct->m_native.executeScript(setup); !set.ok())
+        return failed(QStringLiteral("setup failed: ") + set.error().message());
     return direct;
 }
 

@@ -52,9 +52,8 @@ std::shared_future<Result<MigrationDirectory>> prefetchMigrationFiles(const QStr
                // Behind the connection being opened meanwhile (the thread
                // that waits for these files waits for the server first): on
                // two cores, the files at normal priority slowed the login.
-               // Linux gives each thread its own nice value.
-               // Relative to the process's own: a command started at nice
-               // 19 (a cron job) must not be raised to 10.
+               // Linux gives each thread its own nice value; raised from the
+               // process's own (a command started at nice 19 stays there).
                errno = 0;
                const int current = ::getpriority(PRIO_PROCESS, 0);
                if (errno == 0)
