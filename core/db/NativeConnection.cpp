@@ -2,6 +2,7 @@
 
 #include "log/Categories.h"
 
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QVariant>
 
@@ -57,6 +58,9 @@ void NativeConnection::detach()
         PQfinish(m_pg);
     m_ownsPg = false;
     m_pg = nullptr;
+    for (sqlite3_stmt *statement : std::as_const(m_sqliteStatements))
+        sqlite3_finalize(statement);
+    m_sqliteStatements.clear();
     m_sqlite = nullptr;
     m_prepared.clear();
 }
@@ -141,6 +145,96 @@ Status NativeConnection::executeScript(const QString &sql) const
         return error;
     }
     return Error(ErrorCode::DbUnavailable, QStringLiteral("connection is not open"));
+}
+
+namespace {
+
+// QSqlResultPrivate::isVariantNull's rule, which QSQLITE binds by.
+bool bindsAsNull(const QVariant &value)
+{
+    if (value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString: return static_cast<const QString *>(value.constData())->isNull();
+    case QMetaType::QByteArray: return static_cast<const QByteArray *>(value.constData())->isNull();
+    default: return false;
+    }
+}
+
+int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    if (bindsAsNull(value))
+        return sqlite3_bind_null(statement, index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        return sqlite3_bind_blob64(statement, index, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+    }
+    default: {
+        const QByteArray utf8 = value.toString().toUtf8();
+        return sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8);
+    }
+    }
+}
+
+} // namespace
+
+Result<qint64> NativeConnection::executeSqlite(const QString &sql, const QVariantList &binds)
+{
+    if (!m_sqlite)
+        return Error(ErrorCode::DbUnavailable, QStringLiteral("connection is not open"));
+    const auto failed = [this](int rc) {
+        return Error(rc == SQLITE_INTERRUPT ? ErrorCode::QueryCancelled : ErrorCode::QueryFailed,
+                     QString::fromUtf8(sqlite3_errmsg(m_sqlite)), {{QStringLiteral("sqliteCode"), rc}});
+    };
+    sqlite3_stmt *statement = m_sqliteStatements.value(sql);
+    if (!statement) {
+        const QByteArray utf8 = sql.toUtf8();
+        const int rc = sqlite3_prepare_v3(m_sqlite, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &statement, nullptr);
+        if (rc != SQLITE_OK)
+            return failed(rc);
+        if (!statement) // only a comment or white space
+            return qint64(0);
+        if (m_sqliteStatements.size() >= 32) { // a handful of fixed texts in use; never grows unbounded
+            for (sqlite3_stmt *old : std::as_const(m_sqliteStatements))
+                sqlite3_finalize(old);
+            m_sqliteStatements.clear();
+        }
+        m_sqliteStatements.insert(sql, statement);
+    }
+    // Reset before returning whatever happens, so the statement holds no lock
+    // and keeps no values between calls.
+    const auto done = qScopeGuard([statement] {
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+    });
+    if (binds.size() != sqlite3_bind_parameter_count(statement))
+        return Error(ErrorCode::Internal, QStringLiteral("%1 values for %2 parameters")
+                                              .arg(binds.size())
+                                              .arg(sqlite3_bind_parameter_count(statement)));
+    for (int i = 0; i < binds.size(); ++i) {
+        if (const int rc = bindValue(statement, i + 1, binds.at(i)); rc != SQLITE_OK)
+            return failed(rc);
+    }
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE)
+        return failed(rc);
+    return qint64(sqlite3_last_insert_rowid(m_sqlite));
 }
 
 } // namespace tw::db

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 typedef struct pg_conn PGconn;
 typedef struct pg_cancel PGcancel;
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace tw::db {
 
@@ -53,6 +55,13 @@ public:
     // Runs a multi-statement script through the native API in one round trip.
     Status executeScript(const QString &sql) const;
 
+    // SQLite: runs one statement with positional `binds` on a statement this
+    // connection prepared once (kept until it closes), binding as QSQLITE
+    // does (a null QString is NULL), and gives sqlite3_last_insert_rowid().
+    // For writes repeated per migration: QtSql's binding by placeholder name
+    // cost more than the INSERT itself. The error carries the result code.
+    Result<qint64> executeSqlite(const QString &sql, const QVariantList &binds);
+
     PGconn *pg() const { return m_pg; }
 
     // Statements this connection has prepared through libpq (PQprepare), by
@@ -66,6 +75,7 @@ private:
     PGconn *m_pg = nullptr;
     bool m_ownsPg = false;
     sqlite3 *m_sqlite = nullptr;
+    QHash<QString, sqlite3_stmt *> m_sqliteStatements; // finalized on detach, before QtSql closes the handle
     mutable QMutex m_cancelMutex;
     // Shared so that a cancel request in flight outlives a reconnect.
     QHash<QByteArray, QByteArray> m_prepared;

@@ -142,6 +142,21 @@ Status Session::executeScript(const QString &sql)
     return nativeOutcome(m_native.executeScript(sql));
 }
 
+Result<qint64> Session::executeSqlite(const QString &sql, const QVariantList &binds)
+{
+    int delayMs = 10;
+    for (int attempt = 0;; ++attempt) {
+        if (isCancelled())
+            return cancelledError();
+        auto done = m_native.executeSqlite(sql, binds);
+        if (done || done.error().code() == ErrorCode::Internal) // a caller's mistake, not the engine's answer
+            return done;
+        const Status failed = nativeOutcome(done.error());
+        if (failed.error().code() != ErrorCode::Busy || !pauseBeforeBusyRetry(attempt, delayMs))
+            return failed.error();
+    }
+}
+
 // A native call's failure in the terms exec() gives: the same code for the
 // same SQLSTATE or SQLite result (a missing table, a denied permission, a
 // cancelled statement, a busy file, a lost server).

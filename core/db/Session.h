@@ -45,6 +45,10 @@ public:
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {});
     // Multi-statement script through the engine's native API.
     Status executeScript(const QString &sql);
+    // SQLite only: one statement with binds on the native handle, prepared
+    // once per connection (NativeConnection::executeSqlite), retried on
+    // SQLITE_BUSY as exec() is; gives the rowid of the last row inserted.
+    Result<qint64> executeSqlite(const QString &sql, const QVariantList &binds);
     // Reads every row of `sql` (no parameters) on the native handle, without
     // a QVariant per value: for bulk reads (see NativeRows.h).
     Status readRows(const QString &sql, const std::function<void(const NativeRow &)> &each);
