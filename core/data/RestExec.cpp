@@ -20,23 +20,6 @@ constexpr unsigned kTextOid = 25;
 constexpr unsigned kInt4Oid = 23;
 constexpr unsigned kInt8Oid = 20;
 
-Error postgresError(db::Session &session, PGresult *result)
-{
-    const QString state = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
-    QString message = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
-    if (message.isEmpty())
-        message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
-    if (message.isEmpty()) // no result at all (e.g. more than 65,535 parameters): the connection says why
-        message = QString::fromUtf8(PQerrorMessage(session.native().pg())).trimmed();
-    Error error = db::mapSqlError(config::Driver::Postgres, QSqlError(QString(), message, QSqlError::StatementError, state),
-                                  PQstatus(session.native().pg()) == CONNECTION_OK);
-    if (const char *detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
-        error.withDetail(QStringLiteral("serverDetail"), QString::fromUtf8(detail));
-    if (const char *hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT))
-        error.withHint(QString::fromUtf8(hint));
-    return error;
-}
-
 // A REST request's statement text repeats (the values are parameters), so
 // each connection prepares it once and then only binds and executes: the
 // server parses and plans it once instead of per request. Beyond
@@ -74,6 +57,28 @@ PGresult *execPrepared(db::Session &session, const QByteArray &sql, const std::v
     return result;
 }
 
+} // namespace
+
+db::AsyncPgReader::Statement asyncStatement(const RestStatement &statement)
+{
+    db::AsyncPgReader::Statement out;
+    out.sql = statement.sql.toUtf8();
+    out.values.reserve(statement.binds.size());
+    out.nulls.reserve(statement.binds.size());
+    out.types.reserve(size_t(statement.binds.size()));
+    for (const RestBind &bind : statement.binds) {
+        out.values << bind.value.toUtf8();
+        out.nulls << bind.isNull;
+        out.types.push_back(bind.type == RestBind::Type::Text      ? kTextOid
+                            : bind.type == RestBind::Type::Integer ? kInt4Oid
+                            : bind.type == RestBind::Type::BigInt  ? kInt8Oid
+                                                                   : 0u);
+    }
+    return out;
+}
+
+namespace {
+
 Result<RestResult> runPostgres(db::Session &session, const RestStatement &statement)
 {
     PGconn *conn = session.native().pg();
@@ -81,23 +86,15 @@ Result<RestResult> runPostgres(db::Session &session, const RestStatement &statem
         return Error(ErrorCode::DbUnavailable, QStringLiteral("no PostgreSQL connection"));
     if (session.isCancelled())
         return session.cancelledError();
-    std::vector<QByteArray> values;
+    const db::AsyncPgReader::Statement bound = asyncStatement(statement);
     std::vector<const char *> params;
-    std::vector<unsigned> types;
-    values.reserve(statement.binds.size());
-    for (const RestBind &bind : statement.binds) {
-        values.push_back(bind.value.toUtf8());
-        params.push_back(bind.isNull ? nullptr : values.back().constData());
-        types.push_back(bind.type == RestBind::Type::Text ? kTextOid
-                        : bind.type == RestBind::Type::Integer ? kInt4Oid
-                        : bind.type == RestBind::Type::BigInt  ? kInt8Oid
-                                                               : 0u);
-    }
-    const QByteArray sql = statement.sql.toUtf8();
-    PGresult *result = execPrepared(session, sql, types, params);
+    params.reserve(size_t(bound.values.size()));
+    for (qsizetype i = 0; i < bound.values.size(); ++i)
+        params.push_back(bound.nulls.at(i) ? nullptr : bound.values.at(i).constData());
+    PGresult *result = execPrepared(session, bound.sql, bound.types, params);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        Error error = session.isCancelled() ? session.cancelledError() : postgresError(session, result);
+        Error error = session.isCancelled() ? session.cancelledError() : db::postgresResultError(session.native().pg(), result);
         PQclear(result);
         return error;
     }

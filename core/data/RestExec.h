@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RestSql.h"
+#include "db/AsyncPgReader.h"
 #include "error/Error.h"
 
 #include <QByteArray>
@@ -28,5 +29,9 @@ Result<RestResult> runRestStatement(db::Session &session, const RestStatement &s
 
 // The first row of the result (empty when there is none).
 Result<QList<QByteArray>> runRestQuery(db::Session &session, const RestStatement &statement);
+
+// A PostgreSQL statement as db::AsyncPgReader sends it: the same parameter
+// types and values as runRestStatement() sends.
+db::AsyncPgReader::Statement asyncStatement(const RestStatement &statement);
 
 } // namespace tw::data

@@ -8,6 +8,7 @@
 #include "catalog/CatalogService.h"
 #include "crypto/Sha256.h"
 #include "db/ConnectionRegistry.h"
+#include "db/AsyncPgReader.h"
 #include "db/Session.h"
 
 #include <QJsonArray>
@@ -80,6 +81,28 @@ catalog::QualifiedName restTableName(const QString &table)
 
 namespace {
 
+// The JSON of select=* (what an entity tag is taken of).
+bool selectsWholeRows(const http::rest::RestQuery &query, const RestReadOptions &options)
+{
+    return (!query.selectGiven || query.select.isEmpty()
+            || (query.select.size() == 1 && query.select.first().kind == http::rest::SelectItem::Kind::Star))
+           && !options.csv;
+}
+
+// The rows statement's one row (body, row count[, exact total]) into `out`.
+Status fillRows(RestRows &out, const RestSql &sql, const QList<QByteArray> &values, const RestReadOptions &options,
+                bool exact)
+{
+    if (values.size() < 2)
+        return Error(ErrorCode::Internal, QStringLiteral("the REST read statement returned no row"));
+    out.body = options.csv ? sql.csvHeader() + '\n' + values.at(0) : values.at(0);
+    out.rows = values.at(1).toLongLong();
+    out.rangeEnd = out.rangeStart + out.rows - 1;
+    if (exact && values.size() >= 3)
+        out.total = values.at(2).toLongLong();
+    return {};
+}
+
 Result<RestRows> readWithShape(db::Session &session, const TableShape &shape, const http::rest::RestQuery &query,
                                const RestReadOptions &options)
 {
@@ -110,24 +133,16 @@ Result<RestRows> readWithShape(db::Session &session, const TableShape &shape, co
     auto row = runRestQuery(session, statement);
     if (!row)
         return row.error();
-    const QList<QByteArray> &values = row.value();
-    if (values.size() < 2)
-        return Error(ErrorCode::Internal, QStringLiteral("the REST read statement returned no row"));
-    out.body = options.csv ? sql.csvHeader() + '\n' + values.at(0) : values.at(0);
-    out.rows = values.at(1).toLongLong();
-    out.rangeEnd = out.rangeStart + out.rows - 1;
-    if (exact && values.size() >= 3) {
-        out.total = values.at(2).toLongLong();
-    } else if (planned) {
+    auto filled = fillRows(out, sql, row.value(), options, exact);
+    if (!filled.ok())
+        return filled.error();
+    if (!out.total && planned) {
         // Never less than what this very answer shows.
         out.total = std::max(*planned, out.rows > 0 ? out.rangeEnd + 1 : qint64(0));
         out.totalIsEstimate = true;
     }
     if (options.entityTag && out.rows == 1) {
-        const bool plainRows = (!query.selectGiven || query.select.isEmpty()
-                                || (query.select.size() == 1 && query.select.first().kind == http::rest::SelectItem::Kind::Star))
-                               && !options.csv;
-        if (plainRows) {
+        if (selectsWholeRows(query, options)) {
             out.entityTag = restEntityTag(out.body);
         } else {
             // The tag is of the whole row, whatever this answer selected.
@@ -188,6 +203,48 @@ QFuture<Result<RestRows>> readRestRows(db::ConnectionRegistry &registry, const Q
                                        const http::rest::RestQuery &query, const RestReadOptions &options)
 {
     return startRestRead(registry, connection, table, query, options).future;
+}
+
+quint64 startAsyncRestRead(db::AsyncPgReader &reader, const QString &table, const http::rest::RestQuery &query,
+                        const RestReadOptions &options, std::function<void(Result<RestRows>)> done,
+                        std::function<void()> usePool)
+{
+    const config::ConnectionProfile &profile = reader.profile();
+    if (profile.driver != config::Driver::Postgres || options.count == RestCount::Planned
+        || options.count == RestCount::Estimated || (options.entityTag && !selectsWholeRows(query, options)))
+        return 0;
+    const QString key = RestShapeCache::keyFor(profile, table);
+    const auto shape = RestShapeCache::instance().find(key);
+    if (!shape)
+        return 0; // the pool describes it (and caches it for the next one)
+    auto built = RestSql::make(db::dialectFor(profile.driver), *shape, query, options);
+    if (!built) // refused before any statement (unknown column, bad cast): the pool path's answer
+        return 0;
+    const bool exact = options.count == RestCount::Exact;
+    const RestSql sql = built.value();
+    const RestStatement statement = sql.rows(exact, options.csv ? RestSql::Format::Csv : RestSql::Format::Json);
+    return reader.read(asyncStatement(statement), [sql, exact, options, key, done = std::move(done),
+                                                   usePool = std::move(usePool)](Result<QList<QByteArray>> row) {
+        if (!row) {
+            if (isStaleShapeError(row.error()))
+                RestShapeCache::instance().drop(key);
+            if (db::AsyncPgReader::isConnectionError(row.error()) || isStaleShapeError(row.error())) {
+                usePool(); // described afresh there, or on a connection that works
+                return;
+            }
+            done(row.error());
+            return;
+        }
+        RestRows out;
+        out.rangeStart = sql.offset();
+        if (const Status filled = fillRows(out, sql, row.value(), options, exact); !filled.ok()) {
+            done(filled.error());
+            return;
+        }
+        if (options.entityTag && out.rows == 1)
+            out.entityTag = restEntityTag(out.body);
+        done(std::move(out));
+    });
 }
 
 } // namespace tw::data

@@ -10,9 +10,11 @@
 #include <QFuture>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace tw::db {
+class AsyncPgReader;
 class ConnectionRegistry;
 class Session;
 }
@@ -90,6 +92,19 @@ QFuture<Result<RestRows>> readRestRows(db::ConnectionRegistry &registry, const Q
 db::Job<Result<RestRows>> startRestRead(db::ConnectionRegistry &registry, const QString &connection,
                                         const QString &table, const http::rest::RestQuery &query,
                                         const RestReadOptions &options = {});
+
+// The same read answered over the API server's own non-blocking connections
+// (db::AsyncPgReader), when it is one statement whose text is known without
+// the database: PostgreSQL, the table's shape cached (RestShapeCache), no
+// planned or estimated count (EXPLAIN first) and no entity tag of a partial
+// row (a second read). 0: read through the pool instead. Otherwise the
+// reader's id of the read (for AsyncPgReader::cancel), and once, on the
+// reader's thread: `done` with the rows or the statement's error, or
+// `usePool` when the answer must come from the pool after all (the
+// connection failed, or the error says the cached shape is stale).
+quint64 startAsyncRestRead(db::AsyncPgReader &reader, const QString &table, const http::rest::RestQuery &query,
+                        const RestReadOptions &options, std::function<void(Result<RestRows>)> done,
+                        std::function<void()> usePool);
 
 // The pool of a connection REST requests run on; NOT_FOUND naming it otherwise.
 Result<std::shared_ptr<db::Pool>> restPool(db::ConnectionRegistry &registry, const QString &connection);

@@ -16,7 +16,7 @@ DirectSession::DirectSession(const config::ConnectionProfile &profile)
 
 DirectSession::~DirectSession() = default;
 
-Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config::ConnectionProfile &profile)
+Result<PGconn *> connectPostgres(const config::ConnectionProfile &profile, const QString &moreSetup)
 {
     const auto failed = [&profile](const QString &why) {
         return Error(ErrorCode::DbUnavailable, QStringLiteral("connection '%1' could not be opened: %2").arg(profile.name, why),
@@ -51,16 +51,29 @@ Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config:
         PQfinish(conn);
         return failed(why);
     }
-    std::unique_ptr<DirectSession> direct(new DirectSession(profile));
-    direct->m_native.adopt(conn); // closed with it from here on
     // What a pooled connection has after Qt's driver and ConnectionWorker
     // set it up (ISO dates, hex bytea, read-only when the profile says so),
     // in one round trip where those take five.
     QString setup = QStringLiteral("SET datestyle TO 'ISO'; SET bytea_output = hex");
     if (profile.readonly)
         setup += QStringLiteral("; SET default_transaction_read_only = on");
-    if (const Status set = direct->m_native.executeScript(setup); !set.ok())
-        return failed(QStringLiteral("setup failed: ") + set.error().message());
+    if (!moreSetup.isEmpty())
+        setup += QStringLiteral("; ") + moreSetup;
+    NativeConnection native(config::Driver::Postgres);
+    native.adopt(conn);
+    const Status set = native.executeScript(setup);
+    if (!set.ok())
+        return failed(QStringLiteral("setup failed: ") + set.error().message()); // closed with `native`
+    return native.release();
+}
+
+Result<std::unique_ptr<DirectSession>> DirectSession::openPostgres(const config::ConnectionProfile &profile)
+{
+    auto conn = connectPostgres(profile);
+    if (!conn)
+        return conn.error();
+    std::unique_ptr<DirectSession> direct(new DirectSession(profile));
+    direct->m_native.adopt(conn.value()); // closed with it from here on
     return direct;
 }
 

@@ -12,6 +12,11 @@
 
 namespace tw::db {
 
+// A libpq connection opened on the calling thread (it blocks) with the
+// settings a pooled connection gets, made in one round trip, followed by
+// `moreSetup` (more SET statements, or empty). The caller owns it (PQfinish).
+Result<PGconn *> connectPostgres(const config::ConnectionProfile &profile, const QString &moreSetup = {});
+
 // One PostgreSQL connection that libpq opens on the calling thread, outside
 // the pool and Qt's driver, for a command line's single read (`migrate
 // status`, `validate`, `dry-run`): the pool's threads, the hops between them

@@ -102,5 +102,27 @@ PGresult *PQexecPrepared(PGconn *conn, const char *stmtName, int nParams, const 
     return TW_LIBPQ(PQexecPrepared)(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat);
 }
 char *PQcmdTuples(PGresult *res) { return TW_LIBPQ(PQcmdTuples)(res); }
+// The non-blocking calls of the API server's reads (AsyncPgReader).
+int PQsetnonblocking(PGconn *conn, int arg) { return TW_LIBPQ(PQsetnonblocking)(conn, arg); }
+int PQsocket(const PGconn *conn) { return TW_LIBPQ(PQsocket)(conn); }
+int PQsendPrepare(PGconn *conn, const char *stmtName, const char *query, int nParams, const Oid *paramTypes)
+{
+    return TW_LIBPQ(PQsendPrepare)(conn, stmtName, query, nParams, paramTypes);
+}
+int PQsendQueryPrepared(PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues,
+                        const int *paramLengths, const int *paramFormats, int resultFormat)
+{
+    return TW_LIBPQ(PQsendQueryPrepared)(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat);
+}
+int PQsendQueryParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
+                      const char *const *paramValues, const int *paramLengths, const int *paramFormats, int resultFormat)
+{
+    return TW_LIBPQ(PQsendQueryParams)(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats,
+                                       resultFormat);
+}
+int PQconsumeInput(PGconn *conn) { return TW_LIBPQ(PQconsumeInput)(conn); }
+int PQisBusy(PGconn *conn) { return TW_LIBPQ(PQisBusy)(conn); }
+PGresult *PQgetResult(PGconn *conn) { return TW_LIBPQ(PQgetResult)(conn); }
+int PQflush(PGconn *conn) { return TW_LIBPQ(PQflush)(conn); }
 
 } // extern "C"

@@ -50,6 +50,16 @@ void NativeConnection::adopt(PGconn *conn)
     m_pgCancel = std::shared_ptr<PGcancel>(PQgetCancel(m_pg), PQfreeCancel);
 }
 
+PGconn *NativeConnection::release()
+{
+    if (!m_ownsPg)
+        return nullptr;
+    PGconn *conn = m_pg;
+    m_ownsPg = false; // detach() leaves it open
+    detach();
+    return conn;
+}
+
 void NativeConnection::detach()
 {
     QMutexLocker lock(&m_cancelMutex);

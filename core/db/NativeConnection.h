@@ -35,6 +35,8 @@ public:
     void detach();
     // Takes a connection libpq opened directly (no QSqlDatabase); closes it on detach.
     void adopt(PGconn *conn);
+    // Gives an adopted connection back without closing it (null when none).
+    PGconn *release();
 
     // Thread-safe. Interrupts the SQLite statement running now at once, or
     // prepares a PostgreSQL cancel request and returns it to be sent. PQcancel

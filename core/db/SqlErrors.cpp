@@ -1,5 +1,7 @@
 #include "SqlErrors.h"
 
+#include <libpq-fe.h>
+
 #include <sqlite3.h>
 
 namespace tw::db {
@@ -85,6 +87,23 @@ bool isBusyError(config::Driver driver, const QSqlError &error)
     bool ok = false;
     const int rc = error.nativeErrorCode().toInt(&ok) & 0xff;
     return ok && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+}
+
+Error postgresResultError(const PGconn *conn, const PGresult *result)
+{
+    const QString state = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+    QString message = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    if (message.isEmpty()) // no result at all (e.g. more than 65,535 parameters): the connection says why
+        message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    Error error = mapSqlError(config::Driver::Postgres, QSqlError(QString(), message, QSqlError::StatementError, state),
+                              PQstatus(conn) == CONNECTION_OK);
+    if (const char *detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+        error.withDetail(QStringLiteral("serverDetail"), QString::fromUtf8(detail));
+    if (const char *hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT))
+        error.withHint(QString::fromUtf8(hint));
+    return error;
 }
 
 } // namespace tw::db

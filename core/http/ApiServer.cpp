@@ -5,6 +5,7 @@
 #include "HttpListener.h"
 #include "RequestId.h"
 #include "Router.h"
+#include "AsyncReaders.h"
 #include "ServerState.h"
 #include "SystemRoutes.h"
 #include "TlsFiles.h"
@@ -104,6 +105,9 @@ ApiServer::ApiServer(db::ConnectionRegistry *registry, monitor::HealthMonitor *h
 
 ApiServer::~ApiServer()
 {
+    // While the state its fallbacks use is still whole.
+    delete d->state.asyncReaders;
+    d->state.asyncReaders = nullptr;
     // Continuations still pending hold QPointers to connections, which die
     // with the frontend below; none touches d afterwards (context = this).
     delete d->frontend;
@@ -179,6 +183,9 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.keys = d->keys;
     d->state.metrics = d->metrics.get();
     d->state.audit = d->audit.get();
+    // Reads on PostgreSQL go out from this thread on connections of their
+    // own (no worker to wake per request); closed when the server stops.
+    d->state.asyncReaders = new AsyncReaders(d->state.registry, api.limits.statementTimeoutMs, this);
     d->state.config = config;
     d->state.policy = Policy(api.policy);
     d->state.startedAt = QDateTime::currentDateTimeUtc();
@@ -275,6 +282,9 @@ void ApiServerPrivate::settleStop()
         connection->socket()->flush();
     frontend->deleteLater(); // sockets, guards and listener go with it
     frontend = nullptr;
+    if (state.asyncReaders)
+        state.asyncReaders->deleteLater();
+    state.asyncReaders = nullptr;
     listener = nullptr;
     baseUrl.clear();
     qCInfo(lcHttp) << "stopped";

@@ -26,6 +26,7 @@ class ApiMetrics;
 namespace audit {
 class AuditLog;
 }
+class AsyncReaders;
 
 struct ServerState
 {
@@ -34,6 +35,7 @@ struct ServerState
     auth::OidcKeyProvider *keys = nullptr;      // null: no issuer configured
     metrics::ApiMetrics *metrics = nullptr;
     audit::AuditLog *audit = nullptr;
+    AsyncReaders *asyncReaders = nullptr;         // null: every read goes through the pools
     config::AppConfig config;
     Policy policy;
     QDateTime startedAt;

@@ -6,11 +6,16 @@
 #include "RestError.h"
 #include "RestQueryParser.h"
 #include "data/RestRead.h"
+#include "async/Then.h"
+#include "db/AsyncPgReader.h"
 #include "db/ConnectionRegistry.h"
+#include "http/AsyncReaders.h"
 #include "http/ApiResponses.h"
 #include "http/auth/Authenticator.h"
 
 #include <QJsonObject>
+#include <QPointer>
+#include <QPromise>
 
 namespace tw::http {
 
@@ -117,9 +122,39 @@ QFuture<HttpResponse> readRows(const ServerState &state, const RequestContext &c
             response.withHeader("Preference-Applied", preferenceApplied);
         return response;
     };
-    return rest::withDeadline(
-        state, target.connection,
-        data::startRestRead(*state.registry, target.connection, target.qualified, query, options, answer), receiver, context);
+    const auto throughPool = [s, target, query, options, answer, receiver](const RequestContext &context) {
+        return rest::withDeadline(*s, target.connection,
+                                  data::startRestRead(*s->registry, target.connection, target.qualified, query, options, answer),
+                                  receiver, context);
+    };
+    // On PostgreSQL, from this thread over the server's own connections when
+    // the read is one known statement (data::startAsyncRestRead); the pool
+    // answers the rest, and those the async connections could not.
+    if (db::AsyncPgReader *reader = state.asyncReaders ? state.asyncReaders->reader(target.connection) : nullptr) {
+        auto promise = std::make_shared<QPromise<HttpResponse>>();
+        promise->start();
+        const auto finish = [promise](HttpResponse response) {
+            promise->addResult(std::move(response));
+            promise->finish();
+        };
+        const quint64 started = data::startAsyncRestRead(
+            *reader, target.qualified, query, options,
+            [finish, answer](Result<data::RestRows> rows) { finish(answer(rows)); },
+            [finish, throughPool, receiver, cancel = context.cancel] {
+                RequestContext again;
+                again.cancel = cancel;
+                async::then(throughPool(again), receiver, [finish](const HttpResponse &response) { finish(response); });
+            });
+        if (started) {
+            if (context.cancel)
+                context.cancel->onCancel([reader = QPointer<db::AsyncPgReader>(reader), started] {
+                    if (reader)
+                        reader->cancel(started);
+                });
+            return promise->future();
+        }
+    }
+    return throughPool(context);
 }
 
 } // namespace

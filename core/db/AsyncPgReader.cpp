@@ -1,0 +1,360 @@
+#include "AsyncPgReader.h"
+
+#include "DirectSession.h"
+#include "SqlErrors.h"
+#include "log/Categories.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMetaObject>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QThreadPool>
+
+#include <libpq-fe.h>
+
+#include <atomic>
+
+namespace tw::db {
+
+namespace {
+
+// Statement texts prepared per connection at most (a client making up new
+// filters gets the rest unprepared), as on the pool's connections.
+constexpr qsizetype kMaxPrepared = 256;
+// Reads waiting for a connection, per connection, before the pool takes them.
+constexpr size_t kQueuePerConnection = 16;
+// How the connections are named in pg_stat_activity.
+constexpr char kApplicationName[] = "tablewright api reads";
+// After a refused connect, reads go through the pool for this long.
+constexpr qint64 kRefusedPauseMs = 2000;
+
+struct PgFinish
+{
+    void operator()(PGconn *conn) const { PQfinish(conn); }
+};
+
+QThreadPool &connectThreads()
+{
+    // libpq's connect blocks (DNS, TLS, authentication): never on the loop.
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(2);
+        p->setExpiryTimeout(10000);
+        return p;
+    }();
+    return *pool;
+}
+
+Error connectionError(const QString &why)
+{
+    return Error(ErrorCode::DbUnavailable, why, {{QStringLiteral("asyncRead"), true}});
+}
+
+} // namespace
+
+struct AsyncPgReader::Connection
+{
+    std::unique_ptr<PGconn, PgFinish> conn;
+    std::unique_ptr<QSocketNotifier> readNotifier;
+    std::unique_ptr<QSocketNotifier> writeNotifier;
+    QHash<QByteArray, QByteArray> prepared; // text + types → statement name
+    std::optional<Request> current;
+    QByteArray preparing;                   // the key being prepared, then executed
+    QByteArray preparingName;
+    bool executing = false;
+    std::optional<Error> error;             // of the command being read
+    std::optional<QList<QByteArray>> row;
+};
+
+AsyncPgReader::AsyncPgReader(const config::ConnectionProfile &profile, int connections, int statementTimeoutMs,
+                             QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_size(std::max(1, connections))
+    , m_statementTimeoutMs(std::max(0, statementTimeoutMs))
+    , m_alive(std::make_shared<bool>(true))
+{
+}
+
+AsyncPgReader::~AsyncPgReader()
+{
+    *m_alive = false;
+    // Reads still waiting are dropped unanswered only if nobody holds them:
+    // answer them, so no caller waits for ever.
+    std::deque<Request> waiting;
+    waiting.swap(m_queue);
+    for (auto &connection : m_connections) {
+        if (connection->current)
+            waiting.push_back(std::move(*connection->current));
+    }
+    m_connections.clear();
+    for (Request &request : waiting)
+        request.done(connectionError(QStringLiteral("the API server stopped")));
+}
+
+bool AsyncPgReader::isConnectionError(const Error &error)
+{
+    return error.code() == ErrorCode::DbUnavailable;
+}
+
+int AsyncPgReader::openConnections() const
+{
+    return int(m_connections.size());
+}
+
+quint64 AsyncPgReader::read(Statement statement, Done done)
+{
+    openMore();
+    if (m_connections.empty() || m_queue.size() >= kQueuePerConnection * m_connections.size())
+        return 0;
+    const quint64 id = ++m_lastId;
+    m_queue.push_back(Request{id, std::move(statement), std::move(done)});
+    // Sent from the event loop, not from here: the caller has not yet
+    // returned its future, and an answer must never arrive inside read().
+    QMetaObject::invokeMethod(this, &AsyncPgReader::dispatch, Qt::QueuedConnection);
+    return id;
+}
+
+void AsyncPgReader::cancel(quint64 id)
+{
+    for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+        if (it->id == id) {
+            Done done = std::move(it->done);
+            m_queue.erase(it);
+            deliver(std::move(done), Error(ErrorCode::QueryCancelled, QStringLiteral("the client went away")));
+            return;
+        }
+    }
+    for (auto &connection : m_connections) {
+        if (connection->current && connection->current->id == id) {
+            // PGcancel is a copy of what the request needs: safe to use on
+            // another thread while this connection goes on.
+            std::shared_ptr<PGcancel> request(PQgetCancel(connection->conn.get()), PQfreeCancel);
+            if (request) {
+                connectThreads().start([request] {
+                    char message[256] = {};
+                    PQcancel(request.get(), message, sizeof message);
+                });
+            }
+            return;
+        }
+    }
+}
+
+void AsyncPgReader::openMore()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_refusedAtMs && now - m_refusedAtMs < kRefusedPauseMs)
+        return;
+    while (int(m_connections.size()) + m_opening < m_size) {
+        ++m_opening;
+        // Named apart in pg_stat_activity from the pool's connections.
+        const QString setup = QStringLiteral("SET default_transaction_read_only = on; SET statement_timeout = %1;"
+                                             " SET application_name = '%2'")
+                                  .arg(m_statementTimeoutMs)
+                                  .arg(QLatin1String(kApplicationName));
+        connectThreads().start([profile = m_profile, setup, alive = m_alive, self = QPointer<AsyncPgReader>(this)] {
+            auto opened = connectPostgres(profile, setup);
+            // Handed over through the owner's event queue; if the owner is
+            // gone by then the queued call is dropped, and the holder with it
+            // closes the connection.
+            auto holder = std::make_shared<std::unique_ptr<PGconn, PgFinish>>(opened ? opened.value() : nullptr);
+            const QString why = opened ? QString() : opened.error().message();
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, holder, why, alive] {
+                    if (!*alive || !self)
+                        return;
+                    self->adopt(holder->release());
+                    if (!why.isEmpty())
+                        qCWarning(lcDb) << "reads of the API server use the pool:" << why;
+                },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+void AsyncPgReader::adopt(PGconn *conn)
+{
+    --m_opening;
+    if (!conn) {
+        m_refusedAtMs = QDateTime::currentMSecsSinceEpoch();
+        return;
+    }
+    m_refusedAtMs = 0;
+    auto connection = std::make_unique<Connection>();
+    connection->conn.reset(conn);
+    if (PQsetnonblocking(conn, 1) != 0 || PQsocket(conn) < 0)
+        return; // closed with `connection`
+    Connection *raw = connection.get();
+    connection->readNotifier = std::make_unique<QSocketNotifier>(PQsocket(conn), QSocketNotifier::Read);
+    connection->writeNotifier = std::make_unique<QSocketNotifier>(PQsocket(conn), QSocketNotifier::Write);
+    connection->writeNotifier->setEnabled(false);
+    connect(connection->readNotifier.get(), &QSocketNotifier::activated, this, [this, raw] { readable(*raw); });
+    connect(connection->writeNotifier.get(), &QSocketNotifier::activated, this, [this, raw] { flush(*raw); });
+    m_connections.push_back(std::move(connection));
+    dispatch();
+}
+
+void AsyncPgReader::dispatch()
+{
+    for (auto &connection : m_connections) {
+        if (m_queue.empty())
+            return;
+        if (connection->current)
+            continue;
+        connection->current = std::move(m_queue.front());
+        m_queue.pop_front();
+        send(*connection);
+    }
+}
+
+void AsyncPgReader::send(Connection &connection)
+{
+    const Statement &statement = connection.current->statement;
+    QByteArray key = statement.sql;
+    key.append('\0').append(reinterpret_cast<const char *>(statement.types.data()),
+                            qsizetype(statement.types.size() * sizeof(unsigned)));
+    std::vector<const char *> values;
+    values.reserve(size_t(statement.values.size()));
+    for (qsizetype i = 0; i < statement.values.size(); ++i)
+        values.push_back(statement.nulls.value(i) ? nullptr : statement.values.at(i).constData());
+    const int count = int(values.size());
+    PGconn *conn = connection.conn.get();
+    connection.error.reset();
+    connection.row.reset();
+    int sent = 0;
+    if (const auto it = connection.prepared.constFind(key); it != connection.prepared.cend()) {
+        connection.executing = true;
+        sent = PQsendQueryPrepared(conn, it.value().constData(), count, values.data(), nullptr, nullptr, 0);
+    } else if (connection.prepared.size() >= kMaxPrepared) {
+        connection.executing = true;
+        sent = PQsendQueryParams(conn, statement.sql.constData(), count, statement.types.data(), values.data(), nullptr,
+                                 nullptr, 0);
+    } else {
+        static std::atomic<quint64> counter{0};
+        connection.executing = false;
+        connection.preparing = key;
+        connection.preparingName = "tw_aread_" + QByteArray::number(++counter); // never reused in this process
+        sent = PQsendPrepare(conn, connection.preparingName.constData(), statement.sql.constData(),
+                             int(statement.types.size()), statement.types.data());
+    }
+    if (!sent) {
+        broken(connection, QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+        return;
+    }
+    flush(connection);
+}
+
+void AsyncPgReader::flush(Connection &connection)
+{
+    const int left = PQflush(connection.conn.get());
+    if (left < 0) {
+        broken(connection, QString::fromUtf8(PQerrorMessage(connection.conn.get())).trimmed());
+        return;
+    }
+    connection.writeNotifier->setEnabled(left == 1);
+}
+
+void AsyncPgReader::readable(Connection &connection)
+{
+    PGconn *conn = connection.conn.get();
+    if (!PQconsumeInput(conn)) {
+        broken(connection, QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+        return;
+    }
+    while (connection.current && !PQisBusy(conn)) {
+        PGresult *result = PQgetResult(conn);
+        if (!result) {
+            finished(connection);
+            return; // `connection` may be gone, or busy with the next read
+        }
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+            if (connection.executing && !connection.row) {
+                QList<QByteArray> row;
+                if (PQntuples(result) > 0) {
+                    for (int c = 0; c < PQnfields(result); ++c)
+                        row << QByteArray(PQgetvalue(result, 0, c), PQgetlength(result, 0, c));
+                }
+                connection.row = std::move(row);
+            }
+        } else if (!connection.error) {
+            connection.error = postgresResultError(conn, result);
+        }
+        PQclear(result);
+    }
+    if (!connection.current) {
+        // Nothing asked: a notice or a notification, or the server closing.
+        if (PQstatus(conn) != CONNECTION_OK)
+            broken(connection, QString::fromUtf8(PQerrorMessage(conn)).trimmed());
+    }
+}
+
+void AsyncPgReader::finished(Connection &connection)
+{
+    if (!connection.executing) { // a PREPARE answered
+        if (connection.error) {
+            Request request = std::move(*connection.current);
+            connection.current.reset();
+            const Error error = *connection.error;
+            deliver(std::move(request.done), error);
+            dispatch();
+            return;
+        }
+        connection.prepared.insert(connection.preparing, connection.preparingName);
+        send(connection);
+        return;
+    }
+    Request request = std::move(*connection.current);
+    connection.current.reset();
+    Result<QList<QByteArray>> result = connection.error ? Result<QList<QByteArray>>(*connection.error)
+                                                        : Result<QList<QByteArray>>(connection.row.value_or(QList<QByteArray>()));
+    if (connection.error) {
+        const QString state = connection.error->details().value(QStringLiteral("sqlstate")).toString();
+        if (state == u"0A000" || state == u"26000") // the plan no longer fits the table, or it is gone
+            connection.prepared.clear();
+    }
+    const bool lost = PQstatus(connection.conn.get()) != CONNECTION_OK;
+    deliver(std::move(request.done), std::move(result));
+    if (lost)
+        broken(connection, QStringLiteral("connection lost"));
+    dispatch();
+}
+
+void AsyncPgReader::broken(Connection &connection, const QString &why)
+{
+    qCWarning(lcDb) << "an API server read connection to" << m_profile.name << "closed:" << why;
+    std::optional<Request> request = std::move(connection.current);
+    // Possibly called from one of its notifiers' own signal: they go later.
+    for (auto *notifier : {connection.readNotifier.release(), connection.writeNotifier.release()}) {
+        notifier->setEnabled(false);
+        notifier->disconnect(this);
+        notifier->deleteLater();
+    }
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        if (it->get() == &connection) {
+            m_connections.erase(it); // the libpq connection closes here
+            break;
+        }
+    }
+    if (request)
+        deliver(std::move(request->done), connectionError(QStringLiteral("the read connection closed: ") + why));
+    if (m_connections.empty()) {
+        // Whatever waits goes to the pool now rather than wait for a reconnect.
+        std::deque<Request> waiting;
+        waiting.swap(m_queue);
+        for (Request &r : waiting)
+            deliver(std::move(r.done), connectionError(QStringLiteral("no read connection is open")));
+    }
+}
+
+void AsyncPgReader::deliver(Done done, Result<QList<QByteArray>> result)
+{
+    done(std::move(result));
+}
+
+} // namespace tw::db

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "config/ConnectionProfile.h"
+#include "error/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
+
+namespace tw::db {
+
+// Reads on PostgreSQL sent from the thread that owns this object (the API
+// server's event loop) over non-blocking libpq connections of its own,
+// their sockets watched by that thread's event loop. A pooled read wakes a
+// worker thread and the worker wakes the event loop back: on two cores
+// those switches were most of the server's time per request (bench/rest).
+//
+// Each statement is prepared once per connection (then only bound and
+// executed), as on the pool's connections. Connections are opened on a
+// thread of their own (libpq's connect blocks) and handed over; one that
+// breaks is closed and opened again on a later read. Each runs read-only
+// with the server's statement_timeout as its deadline: a read is never
+// cancelled from here, a client that leaves only drops the answer.
+//
+// Not thread-safe: used and destroyed on the owning thread only.
+class AsyncPgReader : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Statement
+    {
+        QByteArray sql;              // $n placeholders
+        std::vector<unsigned> types; // pg_type oids, 0: inferred
+        QList<QByteArray> values;
+        QList<bool> nulls;
+    };
+    // The first row's values; called once, on the owning thread, never from
+    // inside read().
+    using Done = std::function<void(Result<QList<QByteArray>>)>;
+
+    AsyncPgReader(const config::ConnectionProfile &profile, int connections, int statementTimeoutMs,
+                  QObject *parent = nullptr);
+    ~AsyncPgReader() override;
+
+    // 0 when it cannot take the read now (no connection open yet, every
+    // one busy with a full queue, or the server refused the last attempt
+    // to connect): the caller reads through the pool instead. Otherwise the
+    // read's id, for cancel().
+    quint64 read(Statement statement, Done done);
+
+    // The read's client left: a waiting read is answered at once with
+    // QUERY_CANCELLED, a running one is cancelled on the server (PQcancel,
+    // from another thread: it opens a connection) and answered when the
+    // server stops it. Nothing for a read already answered.
+    void cancel(quint64 id);
+
+    // Whether an error came from the connection (lost, refused) rather than
+    // from the statement: such a read is worth running through the pool.
+    static bool isConnectionError(const Error &error);
+
+    const config::ConnectionProfile &profile() const { return m_profile; }
+    int openConnections() const;
+
+private:
+    struct Connection;
+    struct Request
+    {
+        quint64 id = 0;
+        Statement statement;
+        Done done;
+    };
+
+    void openMore();
+    void adopt(PGconn *conn);
+    void dispatch();
+    void send(Connection &connection);
+    void flush(Connection &connection);
+    void readable(Connection &connection);
+    void finished(Connection &connection);
+    void broken(Connection &connection, const QString &why);
+    void deliver(Done done, Result<QList<QByteArray>> result);
+
+    config::ConnectionProfile m_profile;
+    int m_size;
+    int m_statementTimeoutMs;
+    std::vector<std::unique_ptr<Connection>> m_connections;
+    std::deque<Request> m_queue;
+    int m_opening = 0;
+    quint64 m_lastId = 0;
+    qint64 m_refusedAtMs = 0; // the last failed connect: none again for a while
+    std::shared_ptr<bool> m_alive;
+};
+
+} // namespace tw::db

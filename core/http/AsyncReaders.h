@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+namespace tw::db {
+class AsyncPgReader;
+class ConnectionRegistry;
+}
+
+namespace tw::http {
+
+// The API server's non-blocking read connections (db::AsyncPgReader), one
+// set per PostgreSQL connection, as many as its pool holds, made on the
+// first read from the pool's profile (so a password the keychain gave is
+// used) and made again when that profile changes. Lives on the server's
+// thread, a child of the server.
+class AsyncReaders : public QObject
+{
+    Q_OBJECT
+
+public:
+    AsyncReaders(db::ConnectionRegistry *registry, int statementTimeoutMs, QObject *parent);
+
+    // Null: not PostgreSQL, or no pool (the pool path answers why).
+    db::AsyncPgReader *reader(const QString &connection);
+
+private:
+    db::ConnectionRegistry *m_registry;
+    int m_statementTimeoutMs;
+    QHash<QString, db::AsyncPgReader *> m_readers; // children
+};
+
+} // namespace tw::http
