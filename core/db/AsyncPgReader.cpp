@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMetaObject>
-#include <QPointer>
 #include <QSocketNotifier>
 #include <QThreadPool>
 
@@ -55,6 +54,10 @@ Error connectionError(const QString &why)
 
 struct AsyncPgReader::Connection
 {
+    quint64 serial = 0;
+    // PQcancel requests sent and not yet returned: no next read starts here
+    // until they have, or a late cancel could stop the next one instead.
+    int cancelsInFlight = 0;
     std::unique_ptr<PGconn, PgFinish> conn;
     std::unique_ptr<QSocketNotifier> readNotifier;
     std::unique_ptr<QSocketNotifier> writeNotifier;
@@ -73,13 +76,17 @@ AsyncPgReader::AsyncPgReader(const config::ConnectionProfile &profile, int conne
     , m_profile(profile)
     , m_size(std::max(1, connections))
     , m_statementTimeoutMs(std::max(0, statementTimeoutMs))
-    , m_alive(std::make_shared<bool>(true))
+    , m_owner(std::make_shared<Owner>())
 {
+    m_owner->reader = this;
 }
 
 AsyncPgReader::~AsyncPgReader()
 {
-    *m_alive = false;
+    {
+        QMutexLocker lock(&m_owner->mutex);
+        m_owner->reader = nullptr;
+    }
     // Reads still waiting are dropped unanswered only if nobody holds them:
     // answer them, so no caller waits for ever.
     std::deque<Request> waiting;
@@ -132,9 +139,14 @@ void AsyncPgReader::cancel(quint64 id)
             // another thread while this connection goes on.
             std::shared_ptr<PGcancel> request(PQgetCancel(connection->conn.get()), PQfreeCancel);
             if (request) {
-                connectThreads().start([request] {
+                ++connection->cancelsInFlight;
+                // Once PQcancel returns, the server has signalled the backend:
+                // a signal that finds it idle is dropped, so the next read
+                // on this connection is safe from it.
+                connectThreads().start([request, owner = m_owner, serial = connection->serial] {
                     char message[256] = {};
                     PQcancel(request.get(), message, sizeof message);
+                    postToOwner(owner, [serial](AsyncPgReader &reader) { reader.cancelSent(serial); });
                 });
             }
             return;
@@ -154,27 +166,35 @@ void AsyncPgReader::openMore()
                                              " SET application_name = '%2'")
                                   .arg(m_statementTimeoutMs)
                                   .arg(QLatin1String(kApplicationName));
-        connectThreads().start([profile = m_profile, setup, alive = m_alive, self = QPointer<AsyncPgReader>(this)] {
+        connectThreads().start([profile = m_profile, setup, owner = m_owner] {
             auto opened = connectPostgres(profile, setup);
-            // Handed over through the owner's event queue; if the owner is
-            // gone by then the queued call is dropped, and the holder with it
-            // closes the connection.
+            // If the reader is gone before the handover runs, the holder
+            // (dropped with the call) closes the connection.
             auto holder = std::make_shared<std::unique_ptr<PGconn, PgFinish>>(opened ? opened.value() : nullptr);
             const QString why = opened ? QString() : opened.error().message();
-            if (!self)
-                return;
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, holder, why, alive] {
-                    if (!*alive || !self)
-                        return;
-                    self->adopt(holder->release());
-                    if (!why.isEmpty())
-                        qCWarning(lcDb) << "reads of the API server use the pool:" << why;
-                },
-                Qt::QueuedConnection);
+            postToOwner(owner, [holder, why](AsyncPgReader &reader) {
+                reader.adopt(holder->release());
+                if (!why.isEmpty())
+                    qCWarning(lcDb) << "reads of the API server use the pool:" << why;
+            });
         });
     }
+}
+
+void AsyncPgReader::postToOwner(const std::shared_ptr<Owner> &owner, std::function<void(AsyncPgReader &)> fn)
+{
+    // Under the mutex: the reader cannot finish its destructor meanwhile,
+    // and a call posted to it is dropped by Qt if it goes before the call runs.
+    QMutexLocker lock(&owner->mutex);
+    if (!owner->reader)
+        return;
+    QMetaObject::invokeMethod(
+        owner->reader,
+        [owner, fn = std::move(fn)] {
+            if (AsyncPgReader *reader = owner->reader) // read on the owning thread, where it is cleared
+                fn(*reader);
+        },
+        Qt::QueuedConnection);
 }
 
 void AsyncPgReader::adopt(PGconn *conn)
@@ -186,6 +206,7 @@ void AsyncPgReader::adopt(PGconn *conn)
     }
     m_refusedAtMs = 0;
     auto connection = std::make_unique<Connection>();
+    connection->serial = ++m_lastSerial;
     connection->conn.reset(conn);
     if (PQsetnonblocking(conn, 1) != 0 || PQsocket(conn) < 0)
         return; // closed with `connection`
@@ -204,7 +225,7 @@ void AsyncPgReader::dispatch()
     for (auto &connection : m_connections) {
         if (m_queue.empty())
             return;
-        if (connection->current)
+        if (connection->current || connection->cancelsInFlight > 0)
             continue;
         connection->current = std::move(m_queue.front());
         m_queue.pop_front();
@@ -350,6 +371,17 @@ void AsyncPgReader::broken(Connection &connection, const QString &why)
         for (Request &r : waiting)
             deliver(std::move(r.done), connectionError(QStringLiteral("no read connection is open")));
     }
+}
+
+void AsyncPgReader::cancelSent(quint64 connectionSerial)
+{
+    for (auto &connection : m_connections) {
+        if (connection->serial == connectionSerial) {
+            --connection->cancelsInFlight;
+            break;
+        }
+    }
+    dispatch();
 }
 
 void AsyncPgReader::deliver(Done done, Result<QList<QByteArray>> result)

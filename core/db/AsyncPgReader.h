@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 
 #include <deque>
@@ -72,6 +73,7 @@ public:
 
 private:
     struct Connection;
+    struct Owner;
     struct Request
     {
         quint64 id = 0;
@@ -88,6 +90,9 @@ private:
     void finished(Connection &connection);
     void broken(Connection &connection, const QString &why);
     void deliver(Done done, Result<QList<QByteArray>> result);
+    void cancelSent(quint64 connectionSerial);
+    // Runs fn on the owning thread if the reader still exists then.
+    static void postToOwner(const std::shared_ptr<Owner> &owner, std::function<void(AsyncPgReader &)> fn);
 
     config::ConnectionProfile m_profile;
     int m_size;
@@ -97,7 +102,15 @@ private:
     int m_opening = 0;
     quint64 m_lastId = 0;
     qint64 m_refusedAtMs = 0; // the last failed connect: none again for a while
-    std::shared_ptr<bool> m_alive;
+    // What the connect and cancel threads post back to: cleared, under its
+    // mutex, before this object goes, so none posts to a dead object.
+    struct Owner
+    {
+        QMutex mutex;
+        AsyncPgReader *reader = nullptr;
+    };
+    std::shared_ptr<Owner> m_owner;
+    quint64 m_lastSerial = 0;
 };
 
 } // namespace tw::db
