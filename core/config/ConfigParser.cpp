@@ -143,7 +143,7 @@ private:
         if (node.IsNull())
             return pool;
         std::initializer_list<const char *> keys{"size", "overflow", "acquire_timeout_ms", "idle_timeout_ms",
-                                                 "max_lifetime_ms", "pre_ping", "busy_timeout_ms", "busy_retries"};
+                                                 "max_lifetime_ms", "pre_ping", "busy_timeout_ms", "busy_retries", "api_reads"};
         const auto values = entries(node, at, keys);
         for (const auto &f : schema::poolIntFields()) {
             const QString key = QString::fromLatin1(f.yamlKey);

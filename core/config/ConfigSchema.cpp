@@ -74,6 +74,8 @@ std::span<const PoolIntField> poolIntFields()
         PoolIntField{"max_lifetime_ms", "max_lifetime_ms", &PoolSettings::maxLifetimeMs, 0, INT_MAX},
         PoolIntField{"busy_timeout_ms", "busy_timeout_ms", &PoolSettings::busyTimeoutMs, 0, 3600000},
         PoolIntField{"busy_retries", "busy_retries", &PoolSettings::busyRetries, 0, 100},
+        // Unset (-1) means as many as `size`; only 0..1000 can be written.
+        PoolIntField{"api_reads", "api_reads", &PoolSettings::apiReads, 0, 1000},
     };
     return fields;
 }

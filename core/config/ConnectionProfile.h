@@ -24,6 +24,7 @@ struct PoolSettings
     bool prePing = true;          // test a connection before handing it out
     int busyTimeoutMs = 5000;     // SQLite busy_timeout
     int busyRetries = 5;          // SQLite: extra tries on SQLITE_BUSY, with backoff
+    int apiReads = -1;            // PostgreSQL: the API server's own read connections; -1: as many as size, 0: none
 
     bool operator==(const PoolSettings &) const = default;
 };

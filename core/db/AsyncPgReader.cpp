@@ -10,6 +10,8 @@
 #include <QSocketNotifier>
 #include <QThreadPool>
 
+#include <algorithm>
+
 #include <libpq-fe.h>
 
 #include <atomic>
@@ -27,15 +29,20 @@ constexpr size_t kQueuePerConnection = 16;
 constexpr char kApplicationName[] = "tablewright api reads";
 // After a refused connect, reads go through the pool for this long.
 constexpr qint64 kRefusedPauseMs = 2000;
+// A connection whose prepared statements went stale this often is opened
+// afresh (which frees them on the server) rather than keep them.
+constexpr int kMaxStaleStatements = 16;
 
 struct PgFinish
 {
     void operator()(PGconn *conn) const { PQfinish(conn); }
 };
 
+// libpq's connect and PQcancel block (DNS, TLS, authentication): never on
+// the loop, and on threads of their own, so a cancel never waits behind
+// connects to a server that does not answer.
 QThreadPool &connectThreads()
 {
-    // libpq's connect blocks (DNS, TLS, authentication): never on the loop.
     static QThreadPool *pool = [] {
         auto *p = new QThreadPool;
         p->setMaxThreadCount(2);
@@ -43,6 +50,22 @@ QThreadPool &connectThreads()
         return p;
     }();
     return *pool;
+}
+
+QThreadPool &cancelThreads()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(2);
+        p->setExpiryTimeout(10000);
+        return p;
+    }();
+    return *pool;
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
 }
 
 Error connectionError(const QString &why)
@@ -63,9 +86,13 @@ struct AsyncPgReader::Connection
     std::unique_ptr<QSocketNotifier> writeNotifier;
     QHash<QByteArray, QByteArray> prepared; // text + types → statement name
     std::optional<Request> current;
-    QByteArray preparing;                   // the key being prepared, then executed
+    QByteArray key;                         // the current statement's text + types
     QByteArray preparingName;
     bool executing = false;
+    bool dead = false;                      // closed; removed from the list later (reap)
+    int staleStatements = 0;                // dropped from `prepared`, still on the server
+    qint64 openedAtMs = 0;
+    qint64 idleSinceMs = 0;
     std::optional<Error> error;             // of the command being read
     std::optional<QList<QByteArray>> row;
 };
@@ -79,6 +106,9 @@ AsyncPgReader::AsyncPgReader(const config::ConnectionProfile &profile, int conne
     , m_owner(std::make_shared<Owner>())
 {
     m_owner->reader = this;
+    m_sweep.setInterval(250);
+    connect(&m_sweep, &QTimer::timeout, this, &AsyncPgReader::sweep);
+    m_sweep.start();
 }
 
 AsyncPgReader::~AsyncPgReader()
@@ -107,16 +137,17 @@ bool AsyncPgReader::isConnectionError(const Error &error)
 
 int AsyncPgReader::openConnections() const
 {
-    return int(m_connections.size());
+    return int(std::count_if(m_connections.cbegin(), m_connections.cend(), [](const auto &c) { return !c->dead; }));
 }
 
 quint64 AsyncPgReader::read(Statement statement, Done done)
 {
     openMore();
-    if (m_connections.empty() || m_queue.size() >= kQueuePerConnection * m_connections.size())
+    const size_t open = size_t(openConnections());
+    if (open == 0 || m_queue.size() >= kQueuePerConnection * open)
         return 0;
     const quint64 id = ++m_lastId;
-    m_queue.push_back(Request{id, std::move(statement), std::move(done)});
+    m_queue.push_back(Request{id, std::move(statement), std::move(done), nowMs()});
     // Sent from the event loop, not from here: the caller has not yet
     // returned its future, and an answer must never arrive inside read().
     QMetaObject::invokeMethod(this, &AsyncPgReader::dispatch, Qt::QueuedConnection);
@@ -134,7 +165,7 @@ void AsyncPgReader::cancel(quint64 id)
         }
     }
     for (auto &connection : m_connections) {
-        if (connection->current && connection->current->id == id) {
+        if (!connection->dead && connection->current && connection->current->id == id) {
             // PGcancel is a copy of what the request needs: safe to use on
             // another thread while this connection goes on.
             std::shared_ptr<PGcancel> request(PQgetCancel(connection->conn.get()), PQfreeCancel);
@@ -143,7 +174,7 @@ void AsyncPgReader::cancel(quint64 id)
                 // Once PQcancel returns, the server has signalled the backend:
                 // a signal that finds it idle is dropped, so the next read
                 // on this connection is safe from it.
-                connectThreads().start([request, owner = m_owner, serial = connection->serial] {
+                cancelThreads().start([request, owner = m_owner, serial = connection->serial] {
                     char message[256] = {};
                     PQcancel(request.get(), message, sizeof message);
                     postToOwner(owner, [serial](AsyncPgReader &reader) { reader.cancelSent(serial); });
@@ -156,14 +187,13 @@ void AsyncPgReader::cancel(quint64 id)
 
 void AsyncPgReader::openMore()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_refusedAtMs && now - m_refusedAtMs < kRefusedPauseMs)
+    if (m_refusedAtMs && nowMs() - m_refusedAtMs < kRefusedPauseMs)
         return;
-    while (int(m_connections.size()) + m_opening < m_size) {
+    while (openConnections() + m_opening < m_size) {
         ++m_opening;
-        // Named apart in pg_stat_activity from the pool's connections.
-        const QString setup = QStringLiteral("SET default_transaction_read_only = on; SET statement_timeout = %1;"
-                                             " SET application_name = '%2'")
+        // Named apart in pg_stat_activity from the pool's connections;
+        // read-only when the profile is (connectPostgres), as the pool's are.
+        const QString setup = QStringLiteral("SET statement_timeout = %1; SET application_name = '%2'")
                                   .arg(m_statementTimeoutMs)
                                   .arg(QLatin1String(kApplicationName));
         connectThreads().start([profile = m_profile, setup, owner = m_owner] {
@@ -201,12 +231,13 @@ void AsyncPgReader::adopt(PGconn *conn)
 {
     --m_opening;
     if (!conn) {
-        m_refusedAtMs = QDateTime::currentMSecsSinceEpoch();
+        m_refusedAtMs = nowMs();
         return;
     }
     m_refusedAtMs = 0;
     auto connection = std::make_unique<Connection>();
     connection->serial = ++m_lastSerial;
+    connection->openedAtMs = connection->idleSinceMs = nowMs();
     connection->conn.reset(conn);
     if (PQsetnonblocking(conn, 1) != 0 || PQsocket(conn) < 0)
         return; // closed with `connection`
@@ -217,26 +248,28 @@ void AsyncPgReader::adopt(PGconn *conn)
     connect(connection->readNotifier.get(), &QSocketNotifier::activated, this, [this, raw] { readable(*raw); });
     connect(connection->writeNotifier.get(), &QSocketNotifier::activated, this, [this, raw] { flush(*raw); });
     m_connections.push_back(std::move(connection));
-    dispatch();
+    QMetaObject::invokeMethod(this, &AsyncPgReader::dispatch, Qt::QueuedConnection);
 }
 
 void AsyncPgReader::dispatch()
 {
-    for (auto &connection : m_connections) {
-        if (m_queue.empty())
-            return;
-        if (connection->current || connection->cancelsInFlight > 0)
+    // send() may close a connection (broken()): closed ones stay in the
+    // list, marked dead, until reap() runs from the event loop.
+    for (size_t i = 0; i < m_connections.size() && !m_queue.empty(); ++i) {
+        Connection &connection = *m_connections[i];
+        if (connection.dead || connection.current || connection.cancelsInFlight > 0)
             continue;
-        connection->current = std::move(m_queue.front());
+        connection.current = std::move(m_queue.front());
         m_queue.pop_front();
-        send(*connection);
+        send(connection);
     }
 }
 
 void AsyncPgReader::send(Connection &connection)
 {
     const Statement &statement = connection.current->statement;
-    QByteArray key = statement.sql;
+    QByteArray &key = connection.key;
+    key = statement.sql;
     key.append('\0').append(reinterpret_cast<const char *>(statement.types.data()),
                             qsizetype(statement.types.size() * sizeof(unsigned)));
     std::vector<const char *> values;
@@ -258,7 +291,6 @@ void AsyncPgReader::send(Connection &connection)
     } else {
         static std::atomic<quint64> counter{0};
         connection.executing = false;
-        connection.preparing = key;
         connection.preparingName = "tw_aread_" + QByteArray::number(++counter); // never reused in this process
         sent = PQsendPrepare(conn, connection.preparingName.constData(), statement.sql.constData(),
                              int(statement.types.size()), statement.types.data());
@@ -322,11 +354,12 @@ void AsyncPgReader::finished(Connection &connection)
             Request request = std::move(*connection.current);
             connection.current.reset();
             const Error error = *connection.error;
+            connection.idleSinceMs = nowMs();
             deliver(std::move(request.done), error);
             dispatch();
             return;
         }
-        connection.prepared.insert(connection.preparing, connection.preparingName);
+        connection.prepared.insert(connection.key, connection.preparingName);
         send(connection);
         return;
     }
@@ -334,15 +367,22 @@ void AsyncPgReader::finished(Connection &connection)
     connection.current.reset();
     Result<QList<QByteArray>> result = connection.error ? Result<QList<QByteArray>>(*connection.error)
                                                         : Result<QList<QByteArray>>(connection.row.value_or(QList<QByteArray>()));
+    bool recycle = false;
     if (connection.error) {
         const QString state = connection.error->details().value(QStringLiteral("sqlstate")).toString();
-        if (state == u"0A000" || state == u"26000") // the plan no longer fits the table, or it is gone
-            connection.prepared.clear();
+        // The plan no longer fits the table (or is gone): that statement
+        // only is forgotten, to be prepared afresh; the server frees the
+        // stale ones when the connection is opened again.
+        if ((state == u"0A000" || state == u"26000") && connection.prepared.remove(connection.key))
+            recycle = ++connection.staleStatements >= kMaxStaleStatements;
     }
+    connection.idleSinceMs = nowMs();
     const bool lost = PQstatus(connection.conn.get()) != CONNECTION_OK;
     deliver(std::move(request.done), std::move(result));
     if (lost)
         broken(connection, QStringLiteral("connection lost"));
+    else if (recycle)
+        close(connection);
     dispatch();
 }
 
@@ -350,26 +390,59 @@ void AsyncPgReader::broken(Connection &connection, const QString &why)
 {
     qCWarning(lcDb) << "an API server read connection to" << m_profile.name << "closed:" << why;
     std::optional<Request> request = std::move(connection.current);
-    // Possibly called from one of its notifiers' own signal: they go later.
-    for (auto *notifier : {connection.readNotifier.release(), connection.writeNotifier.release()}) {
-        notifier->setEnabled(false);
-        notifier->disconnect(this);
-        notifier->deleteLater();
-    }
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
-        if (it->get() == &connection) {
-            m_connections.erase(it); // the libpq connection closes here
-            break;
-        }
-    }
+    connection.current.reset();
+    close(connection);
     if (request)
         deliver(std::move(request->done), connectionError(QStringLiteral("the read connection closed: ") + why));
-    if (m_connections.empty()) {
+    if (openConnections() == 0) {
         // Whatever waits goes to the pool now rather than wait for a reconnect.
         std::deque<Request> waiting;
         waiting.swap(m_queue);
         for (Request &r : waiting)
             deliver(std::move(r.done), connectionError(QStringLiteral("no read connection is open")));
+    }
+}
+
+void AsyncPgReader::close(Connection &connection)
+{
+    if (connection.dead)
+        return;
+    connection.dead = true;
+    // Possibly called from one of its notifiers' own signal: they go later,
+    // and so does the entry (reap), so no loop over the list loses its place.
+    for (auto *notifier : {connection.readNotifier.release(), connection.writeNotifier.release()}) {
+        notifier->setEnabled(false);
+        notifier->disconnect(this);
+        notifier->deleteLater();
+    }
+    connection.conn.reset(); // PQfinish
+    QMetaObject::invokeMethod(this, &AsyncPgReader::reap, Qt::QueuedConnection);
+}
+
+void AsyncPgReader::reap()
+{
+    std::erase_if(m_connections, [](const auto &c) { return c->dead; });
+}
+
+void AsyncPgReader::sweep()
+{
+    const qint64 now = nowMs();
+    // Reads waiting longer than the statement timeout for a connection are
+    // answered as the pool's deadline answers them.
+    while (m_statementTimeoutMs > 0 && !m_queue.empty() && now - m_queue.front().queuedAtMs > m_statementTimeoutMs) {
+        Done done = std::move(m_queue.front().done);
+        m_queue.pop_front();
+        deliver(std::move(done), Error(ErrorCode::QueryCancelled,
+                                       QStringLiteral("the read waited longer than the statement timeout for a connection")));
+    }
+    // The pool's idle timeout and lifetime hold for these connections too.
+    const int idleMs = m_profile.pool.idleTimeoutMs;
+    const int lifetimeMs = m_profile.pool.maxLifetimeMs;
+    for (auto &connection : m_connections) {
+        if (connection->dead || connection->current || connection->cancelsInFlight > 0)
+            continue;
+        if ((idleMs > 0 && now - connection->idleSinceMs > idleMs) || (lifetimeMs > 0 && now - connection->openedAtMs > lifetimeMs))
+            close(*connection);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -27,9 +28,11 @@ namespace tw::db {
 // Each statement is prepared once per connection (then only bound and
 // executed), as on the pool's connections. Connections are opened on a
 // thread of their own (libpq's connect blocks) and handed over; one that
-// breaks is closed and opened again on a later read. Each runs read-only
-// with the server's statement_timeout as its deadline: a read is never
-// cancelled from here, a client that leaves only drops the answer.
+// breaks is closed and opened again on a later read; idle ones close after
+// the pool's idle timeout, old ones after its lifetime. Each has the
+// server's statement_timeout as its deadline, and a read waiting for a
+// connection longer than that is answered as timed out; a read whose
+// client left is cancelled (cancel()).
 //
 // Not thread-safe: used and destroyed on the owning thread only.
 class AsyncPgReader : public QObject
@@ -79,6 +82,7 @@ private:
         quint64 id = 0;
         Statement statement;
         Done done;
+        qint64 queuedAtMs = 0;
     };
 
     void openMore();
@@ -89,6 +93,9 @@ private:
     void readable(Connection &connection);
     void finished(Connection &connection);
     void broken(Connection &connection, const QString &why);
+    void close(Connection &connection);
+    void reap();
+    void sweep();
     void deliver(Done done, Result<QList<QByteArray>> result);
     void cancelSent(quint64 connectionSerial);
     // Runs fn on the owning thread if the reader still exists then.
@@ -99,6 +106,7 @@ private:
     int m_statementTimeoutMs;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::deque<Request> m_queue;
+    QTimer m_sweep;
     int m_opening = 0;
     quint64 m_lastId = 0;
     qint64 m_refusedAtMs = 0; // the last failed connect: none again for a while

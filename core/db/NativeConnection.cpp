@@ -4,6 +4,8 @@
 
 #include <QScopeGuard>
 #include <QSqlDriver>
+#include <QDateTime>
+#include <QUuid>
 #include <QVariant>
 
 #include <libpq-fe.h>
@@ -167,6 +169,10 @@ bool bindsAsNull(const QVariant &value)
     switch (value.typeId()) {
     case QMetaType::QString: return static_cast<const QString *>(value.constData())->isNull();
     case QMetaType::QByteArray: return static_cast<const QByteArray *>(value.constData())->isNull();
+    case QMetaType::QDate: return !value.toDate().isValid();
+    case QMetaType::QTime: return !value.toTime().isValid();
+    case QMetaType::QDateTime: return !value.toDateTime().isValid();
+    case QMetaType::QUuid: return value.toUuid().isNull();
     default: return false;
     }
 }
@@ -179,13 +185,14 @@ int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
     case QMetaType::Bool:
     case QMetaType::Int:
     case QMetaType::UInt:
-    case QMetaType::Long:
     case QMetaType::LongLong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
         return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::ULongLong: { // as text, as QSQLITE: it may not fit a signed 64-bit integer
+        const QByteArray digits = QByteArray::number(value.toULongLong());
+        return sqlite3_bind_text64(statement, index, digits.constData(), sqlite3_uint64(digits.size()), SQLITE_TRANSIENT,
+                                   SQLITE_UTF8);
+    }
     case QMetaType::Double:
-    case QMetaType::Float:
         return sqlite3_bind_double(statement, index, value.toDouble());
     case QMetaType::QByteArray: {
         const QByteArray bytes = value.toByteArray();

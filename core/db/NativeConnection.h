@@ -58,8 +58,10 @@ public:
     Status executeScript(const QString &sql) const;
 
     // SQLite: runs one statement with positional `binds` on a statement this
-    // connection prepared once (kept until it closes), binding as QSQLITE
-    // does (a null QString is NULL), and gives sqlite3_last_insert_rowid().
+    // connection prepared once (kept until it closes), and gives
+    // sqlite3_last_insert_rowid(). Strings, bools, ints, 64-bit integers,
+    // doubles, byte arrays and nulls bind as QSQLITE binds them (a null
+    // QString, an invalid date or time is NULL); anything else as its text.
     // For writes repeated per migration: QtSql's binding by placeholder name
     // cost more than the INSERT itself. The error carries the result code.
     Result<qint64> executeSqlite(const QString &sql, const QVariantList &binds);

@@ -11,7 +11,7 @@ bool sameServer(const config::ConnectionProfile &a, const config::ConnectionProf
 {
     return a.host == b.host && a.port == b.port && a.database == b.database && a.user == b.user
            && a.password == b.password && a.sslmode == b.sslmode && a.readonly == b.readonly
-           && a.pool.size == b.pool.size;
+           && a.pool == b.pool;
 }
 
 } // namespace
@@ -29,13 +29,14 @@ db::AsyncPgReader *AsyncReaders::reader(const QString &connection)
     if (!pool || pool->profile().driver != config::Driver::Postgres)
         return nullptr;
     const config::ConnectionProfile &profile = pool->profile();
+    const int size = profile.pool.apiReads < 0 ? profile.pool.size : profile.pool.apiReads;
     db::AsyncPgReader *&reader = m_readers[connection];
     if (reader && !sameServer(reader->profile(), profile)) {
         delete reader; // its reads in flight are answered as connection errors: the pool takes them
         reader = nullptr;
     }
-    if (!reader)
-        reader = new db::AsyncPgReader(profile, profile.pool.size, m_statementTimeoutMs, this);
+    if (!reader && size > 0)
+        reader = new db::AsyncPgReader(profile, size, m_statementTimeoutMs, this);
     return reader;
 }
 

@@ -12,7 +12,8 @@ class ConnectionRegistry;
 namespace tw::http {
 
 // The API server's non-blocking read connections (db::AsyncPgReader), one
-// set per PostgreSQL connection, as many as its pool holds, made on the
+// set per PostgreSQL connection, `pool.api_reads` of them (unset: as many
+// as its pool's size; 0: none, every read uses the pool), made on the
 // first read from the pool's profile (so a password the keychain gave is
 // used) and made again when that profile changes. Lives on the server's
 // thread, a child of the server.
@@ -23,7 +24,7 @@ class AsyncReaders : public QObject
 public:
     AsyncReaders(db::ConnectionRegistry *registry, int statementTimeoutMs, QObject *parent);
 
-    // Null: not PostgreSQL, or no pool (the pool path answers why).
+    // Null: not PostgreSQL, api_reads 0, or no pool (the pool path answers why).
     db::AsyncPgReader *reader(const QString &connection);
 
 private:

@@ -23,6 +23,8 @@ const char *const kSchema = R"SQL(
 CREATE TABLE item (id integer PRIMARY KEY, name text, extra text);
 INSERT INTO item VALUES (1, 'one', 'x'), (2, 'two', 'y'), (3, 'three', 'z');
 -- pg_sleep(n) runs only for the rows the filter keeps.
+CREATE SEQUENCE hits;
+CREATE VIEW counter AS SELECT nextval('hits') AS n;
 CREATE VIEW naps AS SELECT n, (SELECT pg_sleep(n)) IS NULL AS slept FROM (VALUES (0), (30)) AS v(n);
 )SQL";
 
@@ -119,6 +121,16 @@ private slots:
         // No more of them than the pool has connections.
         QVERIFY(readConnections() >= 1);
         QVERIFY(readConnections() <= 3);
+    }
+
+    // A writable profile's reads are not made read-only here: a view that
+    // takes a sequence value reads as it does through the pool.
+    void readOnlyOnlyWhenTheProfileIs()
+    {
+        QVERIFY(warmUp(QStringLiteral("counter")));
+        const HttpReply reply = get(QStringLiteral("counter"));
+        QCOMPARE(reply.status, 200);
+        QVERIFY2(reply.body.startsWith("[{\"n\":"), reply.body.constData());
     }
 
     // The server's side of every read connection goes away: the reads in

@@ -5,13 +5,16 @@
 #include "TestEnv.h"
 #include "db/Pool.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QUuid>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <sqlite3.h>
 
 #include <atomic>
+#include <limits>
 #include <thread>
 #include <QtTest>
 
@@ -64,7 +67,9 @@ private slots:
         Pool pool(profile(QStringLiteral("binds.sqlite")));
         const QVariantList values{QVariant(QMetaType::fromType<QString>()), QString(), QStringLiteral(""),
                                   QStringLiteral("zwölf 🦆 'quoted'"), 42, qint64(1) << 40, -7.25, true,
-                                  QByteArray("a\0b", 3), QByteArray(), QVariant()};
+                                  QByteArray("a\0b", 3), QByteArray(), QVariant(), QVariant(QDateTime()),
+                                  QVariant(QTime()), QVariant(QDate()), QVariant(QUuid()), QVariant(1.5f),
+                                  QVariant(short(3)), QVariant(std::numeric_limits<quint64>::max())};
         const auto ok = test::resultOf(pool.run([values](Session &s) -> Result<qint64> {
             for (const char *t : {"viaqt", "native"}) {
                 if (auto r = s.execute(QStringLiteral("CREATE TABLE %1 (v)").arg(QLatin1String(t))); !r)

@@ -42,7 +42,7 @@ const QByteArray kFullExample =
     "    sslmode: prefer\n"
     "    readonly: true\n"
     "    migrations: ./migrations\n"
-    "    pool: { size: 8, overflow: 1, acquire_timeout_ms: 250, idle_timeout_ms: 1000, max_lifetime_ms: 60000, pre_ping: false, busy_timeout_ms: 10, busy_retries: 3 }\n"
+    "    pool: { size: 8, overflow: 1, acquire_timeout_ms: 250, idle_timeout_ms: 1000, max_lifetime_ms: 60000, pre_ping: false, busy_timeout_ms: 10, busy_retries: 3, api_reads: 2 }\n"
     "  - name: demo\n"
     "    driver: sqlite\n"
     "    file: ./demo.sqlite\n"
@@ -98,6 +98,7 @@ private slots:
         QCOMPARE(pg.pool.prePing, false);
         QCOMPARE(pg.pool.busyTimeoutMs, 10);
         QCOMPARE(pg.pool.busyRetries, 3);
+        QCOMPARE(pg.pool.apiReads, 2);
 
         const ConnectionProfile &lite = c.connections.at(1);
         QCOMPARE(lite.driver, Driver::Sqlite);

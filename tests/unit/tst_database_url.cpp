@@ -77,7 +77,7 @@ private slots:
     {
         const auto r = parseDatabaseUrl(QStringLiteral(
             "postgres://h/db?pool_size=10&pool_overflow=0&acquire_timeout_ms=250&idle_timeout_ms=1000"
-            "&max_lifetime_ms=60000&pre_ping=false&busy_timeout_ms=10&busy_retries=2"
+            "&max_lifetime_ms=60000&pre_ping=false&busy_timeout_ms=10&busy_retries=2&api_reads=0"
             "&migrations=%2Fsrv%2Fmig&readonly=0"));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         const PoolSettings &pool = r.value().pool;
@@ -89,6 +89,9 @@ private slots:
         QCOMPARE(pool.prePing, false);
         QCOMPARE(pool.busyTimeoutMs, 10);
         QCOMPARE(pool.busyRetries, 2);
+        QCOMPARE(pool.apiReads, 0);
+        QCOMPARE(PoolSettings().apiReads, -1); // unset: as many as size
+        QVERIFY(!parseDatabaseUrl(QStringLiteral("postgres://h/db?api_reads=-1")).ok());
         QCOMPARE(r.value().migrationsDir, QStringLiteral("/srv/mig"));
         QVERIFY(!r.value().readonly);
     }
