@@ -29,9 +29,6 @@ constexpr size_t kQueuePerConnection = 16;
 constexpr char kApplicationName[] = "tablewright api reads";
 // After a refused connect, reads go through the pool for this long.
 constexpr qint64 kRefusedPauseMs = 2000;
-// A connection whose prepared statements went stale this often is opened
-// afresh (which frees them on the server) rather than keep them.
-constexpr int kMaxStaleStatements = 16;
 
 struct PgFinish
 {
@@ -90,7 +87,8 @@ struct AsyncPgReader::Connection
     QByteArray preparingName;
     bool executing = false;
     bool dead = false;                      // closed; removed from the list later (reap)
-    int staleStatements = 0;                // dropped from `prepared`, still on the server
+    QList<QByteArray> toDeallocate;         // forgotten here, still prepared on the server
+    bool deallocating = false;              // a DEALLOCATE is on its way: no read meanwhile
     qint64 openedAtMs = 0;
     qint64 idleSinceMs = 0;
     std::optional<Error> error;             // of the command being read
@@ -255,10 +253,25 @@ void AsyncPgReader::dispatch()
 {
     // send() may close a connection (broken()): closed ones stay in the
     // list, marked dead, until reap() runs from the event loop.
-    for (size_t i = 0; i < m_connections.size() && !m_queue.empty(); ++i) {
+    for (size_t i = 0; i < m_connections.size(); ++i) {
         Connection &connection = *m_connections[i];
-        if (connection.dead || connection.current || connection.cancelsInFlight > 0)
+        if (connection.dead || connection.current || connection.deallocating || connection.cancelsInFlight > 0)
             continue;
+        if (!connection.toDeallocate.isEmpty()) {
+            // Statements forgotten after an error go from the server too,
+            // before the next read on this connection (results ignored).
+            const QByteArray sql = "DEALLOCATE " + connection.toDeallocate.join("; DEALLOCATE ");
+            connection.toDeallocate.clear();
+            connection.deallocating = true;
+            if (!PQsendQuery(connection.conn.get(), sql.constData())) {
+                broken(connection, QString::fromUtf8(PQerrorMessage(connection.conn.get())).trimmed());
+                continue;
+            }
+            flush(connection);
+            continue;
+        }
+        if (m_queue.empty())
+            return;
         connection.current = std::move(m_queue.front());
         m_queue.pop_front();
         send(connection);
@@ -319,6 +332,15 @@ void AsyncPgReader::readable(Connection &connection)
         broken(connection, QString::fromUtf8(PQerrorMessage(conn)).trimmed());
         return;
     }
+    while (connection.deallocating && !PQisBusy(conn)) {
+        PGresult *result = PQgetResult(conn);
+        if (!result) {
+            connection.deallocating = false;
+            dispatch();
+            return;
+        }
+        PQclear(result);
+    }
     while (connection.current && !PQisBusy(conn)) {
         PGresult *result = PQgetResult(conn);
         if (!result) {
@@ -340,7 +362,7 @@ void AsyncPgReader::readable(Connection &connection)
         }
         PQclear(result);
     }
-    if (!connection.current) {
+    if (!connection.current && !connection.deallocating) {
         // Nothing asked: a notice or a notification, or the server closing.
         if (PQstatus(conn) != CONNECTION_OK)
             broken(connection, QString::fromUtf8(PQerrorMessage(conn)).trimmed());
@@ -367,22 +389,21 @@ void AsyncPgReader::finished(Connection &connection)
     connection.current.reset();
     Result<QList<QByteArray>> result = connection.error ? Result<QList<QByteArray>>(*connection.error)
                                                         : Result<QList<QByteArray>>(connection.row.value_or(QList<QByteArray>()));
-    bool recycle = false;
     if (connection.error) {
         const QString state = connection.error->details().value(QStringLiteral("sqlstate")).toString();
-        // The plan no longer fits the table (or is gone): that statement
-        // only is forgotten, to be prepared afresh; the server frees the
-        // stale ones when the connection is opened again.
-        if ((state == u"0A000" || state == u"26000") && connection.prepared.remove(connection.key))
-            recycle = ++connection.staleStatements >= kMaxStaleStatements;
+        // The plan may no longer fit the table (or is gone): that statement
+        // only is forgotten, here and on the server, to be prepared afresh.
+        if (state == u"0A000" || state == u"26000") {
+            const QByteArray name = connection.prepared.take(connection.key);
+            if (!name.isEmpty() && state == u"0A000")
+                connection.toDeallocate << name;
+        }
     }
     connection.idleSinceMs = nowMs();
     const bool lost = PQstatus(connection.conn.get()) != CONNECTION_OK;
     deliver(std::move(request.done), std::move(result));
     if (lost)
         broken(connection, QStringLiteral("connection lost"));
-    else if (recycle)
-        close(connection);
     dispatch();
 }
 
@@ -439,7 +460,7 @@ void AsyncPgReader::sweep()
     const int idleMs = m_profile.pool.idleTimeoutMs;
     const int lifetimeMs = m_profile.pool.maxLifetimeMs;
     for (auto &connection : m_connections) {
-        if (connection->dead || connection->current || connection->cancelsInFlight > 0)
+        if (connection->dead || connection->current || connection->deallocating || connection->cancelsInFlight > 0)
             continue;
         if ((idleMs > 0 && now - connection->idleSinceMs > idleMs) || (lifetimeMs > 0 && now - connection->openedAtMs > lifetimeMs))
             close(*connection);

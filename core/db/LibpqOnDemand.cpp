@@ -120,6 +120,7 @@ int PQsendQueryParams(PGconn *conn, const char *command, int nParams, const Oid 
     return TW_LIBPQ(PQsendQueryParams)(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats,
                                        resultFormat);
 }
+int PQsendQuery(PGconn *conn, const char *query) { return TW_LIBPQ(PQsendQuery)(conn, query); }
 int PQconsumeInput(PGconn *conn) { return TW_LIBPQ(PQconsumeInput)(conn); }
 int PQisBusy(PGconn *conn) { return TW_LIBPQ(PQisBusy)(conn); }
 PGresult *PQgetResult(PGconn *conn) { return TW_LIBPQ(PQgetResult)(conn); }
