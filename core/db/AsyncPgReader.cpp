@@ -38,25 +38,23 @@ struct PgFinish
 // libpq's connect and PQcancel block (DNS, TLS, authentication): never on
 // the loop, and on threads of their own, so a cancel never waits behind
 // connects to a server that does not answer.
+QThreadPool *newThreadPool()
+{
+    auto *pool = new QThreadPool; // lives as long as the process
+    pool->setMaxThreadCount(2);
+    pool->setExpiryTimeout(10000);
+    return pool;
+}
+
 QThreadPool &connectThreads()
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        p->setExpiryTimeout(10000);
-        return p;
-    }();
+    static QThreadPool *pool = newThreadPool();
     return *pool;
 }
 
 QThreadPool &cancelThreads()
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        p->setExpiryTimeout(10000);
-        return p;
-    }();
+    static QThreadPool *pool = newThreadPool();
     return *pool;
 }
 
@@ -115,8 +113,8 @@ AsyncPgReader::~AsyncPgReader()
         QMutexLocker lock(&m_owner->mutex);
         m_owner->reader = nullptr;
     }
-    // Reads still waiting are dropped unanswered only if nobody holds them:
-    // answer them, so no caller waits for ever.
+    // Every read still waiting or running is answered (as a connection
+    // error: the caller may take it to the pool), so no caller waits for ever.
     std::deque<Request> waiting;
     waiting.swap(m_queue);
     for (auto &connection : m_connections) {
