@@ -184,6 +184,8 @@ private slots:
     void aReadWhoseClientLeftStopsOnTheServer()
     {
         QVERIFY(warmUp(QStringLiteral("naps?n=eq.0")));
+        const quint64 closedBefore = m_api->server->statusCounts().value(499);
+        const quint64 failedBefore = m_api->server->statusCounts().value(500);
         QTcpSocket socket;
         const QUrl base = m_api->url(QStringLiteral("/"));
         socket.connectToHost(base.host(), quint16(base.port()));
@@ -198,6 +200,9 @@ private slots:
         // Well before the 4 s statement timeout.
         QTRY_COMPARE_WITH_TIMEOUT(query(sleeping).value(0), QStringLiteral("0"), 2000);
         QCOMPARE(get(QStringLiteral("item?id=eq.1&select=id")).body, QByteArray(R"([{"id":1}])"));
+        // Counted as the client's doing (499), not as a server error.
+        QTRY_COMPARE(m_api->server->statusCounts().value(499), closedBefore + 1);
+        QCOMPARE(m_api->server->statusCounts().value(500), failedBefore);
     }
 };
 
