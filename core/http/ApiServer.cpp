@@ -183,8 +183,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.keys = d->keys;
     d->state.metrics = d->metrics.get();
     d->state.audit = d->audit.get();
-    // Reads on PostgreSQL go out from this thread on connections of their
-    // own (no worker to wake per request); closed when the server stops.
+    // PostgreSQL reads leave from this thread (AsyncReaders); closed on stop.
     d->state.asyncReaders = new AsyncReaders(d->state.registry, api.limits.statementTimeoutMs, this);
     d->state.config = config;
     d->state.policy = Policy(api.policy);
