@@ -1,7 +1,6 @@
 #include "AppInfo.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 
 namespace tw::app {
 
@@ -12,8 +11,6 @@ void applyAppInfo()
     QCoreApplication::setOrganizationDomain(QStringLiteral("tablewright.io"));
     QCoreApplication::setApplicationName(QStringLiteral("tablewright"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TW_VERSION));
-    // Debug output only on request; QT_LOGGING_RULES still overrides this.
-    QLoggingCategory::setFilterRules(QStringLiteral("tablewright.*.debug=false"));
 }
 
 } // namespace tw::app

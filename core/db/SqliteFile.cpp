@@ -1,5 +1,7 @@
 #include "SqliteFile.h"
 
+#include "SqliteOnDemand.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,7 +16,10 @@ void configureSqliteLibrary()
 {
     static std::once_flag once;
     // SQLITE_MISUSE when something initialised the library first: harmless.
-    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    std::call_once(once, [] {
+        using Config = int (*)(int, ...);
+        (void)reinterpret_cast<Config>(sqliteSymbol("sqlite3_config"))(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
 }
 
 Status createSqliteDatabase(const QString &path, const QString &script)

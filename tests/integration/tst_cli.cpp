@@ -104,6 +104,7 @@ private slots:
         QVERIFY2(versionLibs.contains(QStringLiteral("libQt6Core.so.6")), qPrintable(versionLibs.join(u' ')));
         QCOMPARE(mapsAny(versionLibs, heavy), QString());
         QCOMPARE(mapsAny(versionLibs, {"libcrypto"}), QString());
+        QCOMPARE(mapsAny(versionLibs, {"libsqlite3"}), QString()); // loaded on first use (db/SqliteOnDemand.cpp)
 
         // A SQLite migration status: no keychain, no network, no libpq.
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("libs-migrations")));
@@ -116,6 +117,7 @@ private slots:
                                                  {{QStringLiteral("DATABASE_URL"), url}});
         QVERIFY2(status.exitCode == 3 && status.out.contains(QLatin1String("pending")), qPrintable(status.out + status.err.right(500)));
         QCOMPARE(mapsAny(statusLibs, heavy), QString());
+        QCOMPARE(mapsAny(statusLibs, {"libsqlite3"}), QStringLiteral("libsqlite3.so.0"));
 
         // serve loads its module, with Qt Network.
         const auto [serve, serveLibs] = loaded({QStringLiteral("serve"), QStringLiteral("--bogus")}, {});

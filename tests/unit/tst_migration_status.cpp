@@ -123,6 +123,39 @@ private slots:
                                                QStringLiteral("new=pending")}));
     }
 
+    // Rows matched to files by walking both in version order: neither needs
+    // to come sorted, 1 and 1.0 are one version, and the latest row by rank
+    // decides however many came before it.
+    void rowsAndFilesInAnyOrder()
+    {
+        MigrationDirectory dir;
+        dir.versioned = {file(MigrationKind::Versioned, "10", "j", QStringLiteral("S10")),
+                         file(MigrationKind::Versioned, "1.0", "a", QStringLiteral("S1")),
+                         file(MigrationKind::Versioned, "2", "b", QStringLiteral("S2"))};
+        dir.undo = {file(MigrationKind::Undo, "9", "i", QStringLiteral("U9")),
+                    file(MigrationKind::Undo, "1", "a", QStringLiteral("U1"))};
+        const QList<HistoryRow> history{
+            row(5, HistoryRow::Type::Versioned, "2", QStringLiteral("S2")),             // applied again after its undo
+            row(2, HistoryRow::Type::Versioned, "9", QStringLiteral("S9")),             // its file is gone
+            row(3, HistoryRow::Type::Versioned, "2", QStringLiteral("S2")),
+            row(1, HistoryRow::Type::Versioned, "1", QStringLiteral("S1")),
+            row(4, HistoryRow::Type::Undo, "2", QStringLiteral("U2")),
+            row(6, HistoryRow::Type::Undo, "10", QStringLiteral("U10"), HistoryRow::Status::FailedRolledBack),
+            row(7, HistoryRow::Type::Versioned, "10", QStringLiteral("S10 before")),
+        };
+        const auto entries = migrationStatus(dir, history);
+        QCOMPARE(states(entries), (QStringList{QStringLiteral("1=applied"), QStringLiteral("2=applied"),
+                                               QStringLiteral("9=missing-file"), QStringLiteral("10=checksum-changed")}));
+        QCOMPARE(entries.at(0).last->rank, 1);
+        QVERIFY(entries.at(0).hasUndo);
+        QCOMPARE(entries.at(1).last->rank, 5);
+        QVERIFY(!entries.at(1).hasUndo);
+        QCOMPARE(entries.at(2).last->rank, 2);
+        QVERIFY(entries.at(2).hasUndo);
+        QVERIFY(entries.at(2).fileName.isEmpty());
+        QCOMPARE(entries.at(3).last->rank, 7); // the failed undo (rank 6) never counted
+    }
+
     void emptyEverything()
     {
         QVERIFY(migrationStatus({}, {}).isEmpty());

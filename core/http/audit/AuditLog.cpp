@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcAudit, "tablewright.http.audit")
+Q_LOGGING_CATEGORY(lcAudit, "tablewright.http.audit", QtInfoMsg)
 
 namespace tw::http::audit {
 
