@@ -136,6 +136,25 @@ int AsyncPgReader::openConnections() const
     return int(std::count_if(m_connections.cbegin(), m_connections.cend(), [](const auto &c) { return !c->dead; }));
 }
 
+AsyncPgReader::Stats AsyncPgReader::stats() const
+{
+    Stats out;
+    out.size = m_size;
+    for (const auto &connection : m_connections) {
+        if (connection->dead)
+            continue;
+        ++out.open;
+        out.busy += connection->current ? 1 : 0;
+    }
+    out.queued = int(m_queue.size());
+    out.opened = m_opened;
+    out.closed = m_closed;
+    out.reads = m_reads;
+    out.errors = m_errors;
+    out.cancelled = m_cancelled;
+    return out;
+}
+
 quint64 AsyncPgReader::read(Statement statement, Done done)
 {
     openMore();
@@ -231,6 +250,7 @@ void AsyncPgReader::adopt(PGconn *conn)
         return;
     }
     m_refusedAtMs = 0;
+    ++m_opened;
     auto connection = std::make_unique<Connection>();
     connection->serial = ++m_lastSerial;
     connection->openedAtMs = connection->idleSinceMs = nowMs();
@@ -427,6 +447,7 @@ void AsyncPgReader::close(Connection &connection)
     if (connection.dead)
         return;
     connection.dead = true;
+    ++m_closed;
     // Possibly called from one of its notifiers' own signal: they go later,
     // and so does the entry (reap), so no loop over the list loses its place.
     for (auto *notifier : {connection.readNotifier.release(), connection.writeNotifier.release()}) {
@@ -478,6 +499,11 @@ void AsyncPgReader::cancelSent(quint64 connectionSerial)
 
 void AsyncPgReader::deliver(Done done, Result<QList<QByteArray>> result)
 {
+    ++m_reads;
+    if (!result) {
+        ++m_errors;
+        m_cancelled += result.error().code() == ErrorCode::QueryCancelled ? 1 : 0;
+    }
     done(std::move(result));
 }
 

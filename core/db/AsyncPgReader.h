@@ -74,6 +74,22 @@ public:
     const config::ConnectionProfile &profile() const { return m_profile; }
     int openConnections() const;
 
+    // What /api/v1/connections/{c}/stats and /metrics report beside the pool's:
+    // these are server connections too (pg_stat_activity: "tablewright api reads").
+    struct Stats
+    {
+        int size = 0;          // connections kept at most (pool.api_reads)
+        int open = 0;
+        int busy = 0;          // running a read
+        int queued = 0;        // reads waiting for a connection
+        quint64 opened = 0;    // connections opened, and closed, since this reader began
+        quint64 closed = 0;
+        quint64 reads = 0;     // reads answered: with rows, with an error (cancelled ones too)
+        quint64 errors = 0;
+        quint64 cancelled = 0; // client gone, or waited past the statement timeout
+    };
+    Stats stats() const;
+
 private:
     struct Connection;
     struct Owner;
@@ -119,6 +135,11 @@ private:
     };
     std::shared_ptr<Owner> m_owner;
     quint64 m_lastSerial = 0;
+    quint64 m_opened = 0;
+    quint64 m_closed = 0;
+    quint64 m_reads = 0;
+    quint64 m_errors = 0;
+    quint64 m_cancelled = 0;
 };
 
 } // namespace tw::db

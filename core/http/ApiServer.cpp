@@ -185,6 +185,7 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.audit = d->audit.get();
     // PostgreSQL reads leave from this thread (AsyncReaders); closed on stop.
     d->state.asyncReaders = new AsyncReaders(d->state.registry, api.limits.statementTimeoutMs, this);
+    d->metrics->watchApiReads(d->state.asyncReaders);
     d->state.config = config;
     d->state.policy = Policy(api.policy);
     d->state.startedAt = QDateTime::currentDateTimeUtc();

@@ -40,4 +40,14 @@ db::AsyncPgReader *AsyncReaders::reader(const QString &connection)
     return reader;
 }
 
+std::optional<db::AsyncPgReader::Stats> AsyncReaders::stats(const QString &connection) const
+{
+    const db::AsyncPgReader *reader = m_readers.value(connection);
+    // A reader left from a connection since closed or changed is not reported.
+    const auto pool = m_registry ? m_registry->pool(connection) : nullptr;
+    if (!reader || !pool || !sameServer(reader->profile(), pool->profile()))
+        return std::nullopt;
+    return reader->stats();
+}
+
 } // namespace tw::http

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "db/AsyncPgReader.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace tw::db {
-class AsyncPgReader;
 class ConnectionRegistry;
 }
 
@@ -26,6 +29,8 @@ public:
 
     // Null: not PostgreSQL, api_reads 0, or no pool (the pool path answers why).
     db::AsyncPgReader *reader(const QString &connection);
+    // Of the connection's reader, without making one: none before its first read.
+    std::optional<db::AsyncPgReader::Stats> stats(const QString &connection) const;
 
 private:
     db::ConnectionRegistry *m_registry;

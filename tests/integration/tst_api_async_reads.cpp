@@ -7,6 +7,8 @@
 #include "ScratchPostgres.h"
 #include "db/DirectSession.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -61,6 +63,22 @@ class TstApiAsyncReads : public QObject
                          .arg(QLatin1String(kReadsName)))
             .value(0)
             .toInt();
+    }
+
+    QJsonObject apiReads()
+    {
+        const HttpReply reply = httpCall(m_api->url(QStringLiteral("/api/v1/connections/pg/stats")), m_token);
+        return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("apiReads")).toObject();
+    }
+
+    // One sample of the Prometheus text, or -1 when it is not there.
+    double metric(const QByteArray &series)
+    {
+        for (const QByteArray &line : m_api->server->metricsText().split('\n')) {
+            if (line.startsWith(series + ' '))
+                return line.mid(series.size() + 1).toDouble();
+        }
+        return -1;
     }
 
     // Reads until the server's own read connections are open (the first
@@ -121,6 +139,32 @@ private slots:
         // No more of them than the pool has connections.
         QVERIFY(readConnections() >= 1);
         QVERIFY(readConnections() <= 3);
+    }
+
+    // /stats and /metrics count these connections and their reads beside the pool's.
+    void statsAndMetricsCountThem()
+    {
+        const QJsonObject before = apiReads();
+        QCOMPARE(before.value(QStringLiteral("size")).toInt(), 3);
+        QCOMPARE(before.value(QStringLiteral("open")).toInt(), readConnections());
+        QCOMPARE(before.value(QStringLiteral("busy")).toInt(), 0);
+        QCOMPARE(before.value(QStringLiteral("queued")).toInt(), 0);
+        const QByteArray ok = R"(tablewright_api_reads_total{connection="pg",outcome="ok"})";
+        const double okBefore = metric(ok);
+        QVERIFY2(okBefore >= before.value(QStringLiteral("reads")).toDouble() - before.value(QStringLiteral("errors")).toDouble(),
+                 m_api->server->metricsText().constData());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(get(QStringLiteral("item?id=eq.3&select=name")).status, 200);
+        const HttpReply bad = get(QStringLiteral("item?id=eq.abc")); // the server's error: 22P02
+        QVERIFY2(bad.status == 400 && bad.body.contains("22P02"), bad.body.constData());
+        const QJsonObject after = apiReads();
+        QCOMPARE(after.value(QStringLiteral("reads")).toDouble(), before.value(QStringLiteral("reads")).toDouble() + 6);
+        QCOMPARE(after.value(QStringLiteral("errors")).toDouble(), before.value(QStringLiteral("errors")).toDouble() + 1);
+        QCOMPARE(metric(ok), okBefore + 5);
+        QCOMPARE(metric(R"(tablewright_api_read_connections{connection="pg",state="idle"})"),
+                 after.value(QStringLiteral("idle")).toDouble());
+        QCOMPARE(metric(R"(tablewright_api_read_connections_opened_total{connection="pg"})"),
+                 after.value(QStringLiteral("opened")).toDouble());
     }
 
     // A writable profile's reads are not made read-only here: a view that
@@ -186,6 +230,7 @@ private slots:
         QVERIFY(warmUp(QStringLiteral("naps?n=eq.0")));
         const quint64 closedBefore = m_api->server->statusCounts().value(499);
         const quint64 failedBefore = m_api->server->statusCounts().value(500);
+        const double cancelledBefore = apiReads().value(QStringLiteral("cancelled")).toDouble();
         QTcpSocket socket;
         const QUrl base = m_api->url(QStringLiteral("/"));
         socket.connectToHost(base.host(), quint16(base.port()));
@@ -203,6 +248,7 @@ private slots:
         // Counted as the client's doing (499), not as a server error.
         QTRY_COMPARE(m_api->server->statusCounts().value(499), closedBefore + 1);
         QCOMPARE(m_api->server->statusCounts().value(500), failedBefore);
+        QCOMPARE(apiReads().value(QStringLiteral("cancelled")).toDouble(), cancelledBefore + 1);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "ApiMetrics.h"
 
 #include "db/ConnectionRegistry.h"
+#include "http/AsyncReaders.h"
 #include "db/PoolStats.h"
 #include "monitor/HealthMonitor.h"
 
@@ -26,6 +27,12 @@ const QString kPoolClosed = QStringLiteral("tablewright_pool_connections_closed_
 const QString kPoolReplaced = QStringLiteral("tablewright_pool_connections_replaced_total");
 const QString kPoolCompleted = QStringLiteral("tablewright_pool_jobs_completed_total");
 const QString kPoolCancelled = QStringLiteral("tablewright_pool_jobs_cancelled_total");
+
+const QString kReadConnections = QStringLiteral("tablewright_api_read_connections");
+const QString kReadsQueued = QStringLiteral("tablewright_api_reads_queued");
+const QString kReads = QStringLiteral("tablewright_api_reads_total");
+const QString kReadOpened = QStringLiteral("tablewright_api_read_connections_opened_total");
+const QString kReadClosed = QStringLiteral("tablewright_api_read_connections_closed_total");
 
 const QString kHealthUp = QStringLiteral("tablewright_health_up");
 const QString kHealthLatency = QStringLiteral("tablewright_health_latency_seconds");
@@ -82,6 +89,15 @@ ApiMetrics::ApiMetrics()
     require(m_registry.declareCounter(kPoolCompleted, QStringLiteral("Pool jobs run to the end, successful or not."), kConnection));
     require(m_registry.declareCounter(kPoolCancelled, QStringLiteral("Pool jobs cancelled."), kConnection));
 
+    require(m_registry.declareGauge(kReadConnections,
+                                    QStringLiteral("Open connections of the API server's own PostgreSQL reads, by state (busy or idle)."),
+                                    {QStringLiteral("connection"), QStringLiteral("state")}));
+    require(m_registry.declareGauge(kReadsQueued, QStringLiteral("API reads waiting for one of those connections."), kConnection));
+    require(m_registry.declareCounter(kReads, QStringLiteral("API reads answered on those connections, by outcome (ok, cancelled, error)."),
+                                      {QStringLiteral("connection"), QStringLiteral("outcome")}));
+    require(m_registry.declareCounter(kReadOpened, QStringLiteral("API read connections opened."), kConnection));
+    require(m_registry.declareCounter(kReadClosed, QStringLiteral("API read connections closed (idle, age or broken)."), kConnection));
+
     require(m_registry.declareGauge(kHealthUp, QStringLiteral("1 when the latest health probe of the connection succeeded."), kConnection));
     require(m_registry.declareGauge(kHealthLatency, QStringLiteral("Round trip of the latest health probe."), kConnection));
     require(m_registry.declareGauge(kHealthChecked, QStringLiteral("Unix time of the latest health probe."), kConnection));
@@ -89,6 +105,8 @@ ApiMetrics::ApiMetrics()
     m_registry.addCollector({kPoolConnections, kPoolSize, kPoolMaxSize, kPoolOverflow, kPoolWaiting, kPoolTimeouts,
                              kPoolAcquire, kPoolOpened, kPoolClosed, kPoolReplaced, kPoolCompleted, kPoolCancelled},
                             [this](MetricsRegistry &registry) { collectPools(registry); });
+    m_registry.addCollector({kReadConnections, kReadsQueued, kReads, kReadOpened, kReadClosed},
+                            [this](MetricsRegistry &registry) { collectApiReads(registry); });
     m_registry.addCollector({kHealthUp, kHealthLatency, kHealthChecked},
                             [this](MetricsRegistry &registry) { collectHealth(registry); });
 }
@@ -118,6 +136,11 @@ void ApiMetrics::rateLimited()
 void ApiMetrics::watchPools(db::ConnectionRegistry *registry)
 {
     m_pools = registry;
+}
+
+void ApiMetrics::watchApiReads(AsyncReaders *readers)
+{
+    m_reads = readers;
 }
 
 void ApiMetrics::watchHealth(monitor::HealthMonitor *monitor)
@@ -151,6 +174,26 @@ void ApiMetrics::collectPools(MetricsRegistry &registry) const
         const auto cumulative = stats.acquireLatency.cumulative();
         registry.setHistogram(kPoolAcquire, connection, QList<quint64>(cumulative.begin(), cumulative.end()),
                               stats.acquireLatency.sumMs() / 1000.0, stats.acquireLatency.count());
+    }
+}
+
+void ApiMetrics::collectApiReads(MetricsRegistry &registry) const
+{
+    if (!m_reads || !m_pools)
+        return;
+    for (const QString &name : m_pools->names()) {
+        const auto stats = m_reads->stats(name);
+        if (!stats)
+            continue; // not PostgreSQL, api_reads 0, or no read yet
+        const QStringList connection{name};
+        registry.set(kReadConnections, {name, QStringLiteral("busy")}, stats->busy);
+        registry.set(kReadConnections, {name, QStringLiteral("idle")}, stats->open - stats->busy);
+        registry.set(kReadsQueued, connection, stats->queued);
+        registry.set(kReads, {name, QStringLiteral("ok")}, double(stats->reads - stats->errors));
+        registry.set(kReads, {name, QStringLiteral("cancelled")}, double(stats->cancelled));
+        registry.set(kReads, {name, QStringLiteral("error")}, double(stats->errors - stats->cancelled));
+        registry.set(kReadOpened, connection, double(stats->opened));
+        registry.set(kReadClosed, connection, double(stats->closed));
     }
 }
 

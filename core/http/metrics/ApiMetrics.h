@@ -13,6 +13,10 @@ namespace tw::monitor {
 class HealthMonitor;
 }
 
+namespace tw::http {
+class AsyncReaders;
+}
+
 namespace tw::http::metrics {
 
 // The API server's metric families (names in DESIGN.md "REST API") and the
@@ -31,6 +35,9 @@ namespace tw::http::metrics {
 //   tablewright_pool_acquire_duration_seconds{connection}           histogram
 //   tablewright_pool_connections_{opened,closed,replaced}_total{connection}
 //   tablewright_pool_jobs_{completed,cancelled}_total{connection}
+//   tablewright_api_read_connections{connection,state=busy|idle}, tablewright_api_reads_queued{connection}
+//   tablewright_api_reads_total{connection,outcome=ok|cancelled|error}
+//   tablewright_api_read_connections_{opened,closed}_total{connection}   (the server's own read connections)
 //   tablewright_health_up{connection}, tablewright_health_latency_seconds{connection},
 //   tablewright_health_last_check_timestamp_seconds{connection}     gauges
 class ApiMetrics
@@ -58,16 +65,21 @@ public:
     // With both watched, health is reported for open connections only.
     void watchPools(db::ConnectionRegistry *registry);
     void watchHealth(monitor::HealthMonitor *monitor);
+    // The API server's own PostgreSQL read connections (AsyncReaders), per
+    // connection of the watched registry.
+    void watchApiReads(AsyncReaders *readers);
 
     QByteArray exposition() const { return m_registry.exposition(); }
 
 private:
     void collectPools(MetricsRegistry &registry) const;
     void collectHealth(MetricsRegistry &registry) const;
+    void collectApiReads(MetricsRegistry &registry) const;
 
     MetricsRegistry m_registry;
     QPointer<db::ConnectionRegistry> m_pools;
     QPointer<monitor::HealthMonitor> m_health;
+    QPointer<AsyncReaders> m_reads;
 };
 
 } // namespace tw::http::metrics

@@ -8,6 +8,7 @@
 #include "catalog/TableSummaries.h"
 #include "db/ConnectionRegistry.h"
 #include "http/ApiResponses.h"
+#include "http/AsyncReaders.h"
 #include "http/auth/Authenticator.h"
 #include "http/rest/RestAnswers.h"
 #include "monitor/ServerStats.h"
@@ -141,8 +142,11 @@ QFuture<HttpResponse> stats(const ServerState &state, const RequestContext &cont
             return errorResponse(server.error());
         // Read after the job, so the pool's counts include the sample's own job.
         const auto pool = caller.state->registry->pool(caller.connection);
+        // This continuation runs on the server's thread, where the readers live.
+        const auto reads = caller.state->asyncReaders ? caller.state->asyncReaders->stats(caller.connection) : std::nullopt;
         return jsonResponse(200, QJsonObject{{QStringLiteral("connection"), caller.connection},
                                              {QStringLiteral("pool"), pool ? QJsonValue(v1::poolStatsToJson(pool->stats())) : QJsonValue()},
+                                             {QStringLiteral("apiReads"), reads ? QJsonValue(v1::apiReadStatsToJson(*reads)) : QJsonValue()},
                                              {QStringLiteral("server"), v1::serverStatsToJson(server.value())}});
     });
 }

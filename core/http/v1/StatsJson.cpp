@@ -88,6 +88,22 @@ QJsonObject poolStatsToJson(const db::PoolStats &stats)
     };
 }
 
+QJsonObject apiReadStatsToJson(const db::AsyncPgReader::Stats &stats)
+{
+    return {
+        {QStringLiteral("size"), stats.size},
+        {QStringLiteral("open"), stats.open},
+        {QStringLiteral("busy"), stats.busy},
+        {QStringLiteral("idle"), stats.open - stats.busy},
+        {QStringLiteral("queued"), stats.queued},
+        {QStringLiteral("opened"), double(stats.opened)},
+        {QStringLiteral("closed"), double(stats.closed)},
+        {QStringLiteral("reads"), double(stats.reads)},
+        {QStringLiteral("errors"), double(stats.errors)},
+        {QStringLiteral("cancelled"), double(stats.cancelled)},
+    };
+}
+
 QJsonObject serverStatsToJson(const monitor::ServerStats &stats)
 {
     QJsonObject o{

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/AsyncPgReader.h"
 #include "db/PoolStats.h"
 #include "monitor/ServerStats.h"
 
@@ -12,5 +13,7 @@ namespace tw::http::v1 {
 // not known is null, never -1.
 QJsonObject poolStatsToJson(const db::PoolStats &stats);
 QJsonObject serverStatsToJson(const monitor::ServerStats &stats);
+// The API server's own read connections (PostgreSQL, README "Where reads run").
+QJsonObject apiReadStatsToJson(const db::AsyncPgReader::Stats &stats);
 
 } // namespace tw::http::v1
