@@ -11,7 +11,9 @@
 
 #include <QtGlobal>
 
+#include <dirent.h>
 #include <dlfcn.h>
+#include <stdlib.h>
 
 namespace {
 
@@ -31,10 +33,42 @@ int loadFlags()
     return flags;
 }
 
+// Whether this process runs one thread (/proc/self/task lists each).
+bool onlyThread()
+{
+    DIR *tasks = opendir("/proc/self/task");
+    if (!tasks)
+        return false;
+    int count = 0;
+    while (const dirent *entry = readdir(tasks))
+        count += entry->d_name[0] != '.' ? 1 : 0;
+    closedir(tasks);
+    return count == 1;
+}
+
+void *open()
+{
+    // GnuTLS (which libpq brings through libldap) builds its ASN.1 tables in
+    // a constructor when it is mapped: 0.25-0.3 ms of every PostgreSQL command,
+    // for a library only an LDAP lookup over TLS would use, and libldap calls
+    // gnutls_global_init() itself before it does. Its documented switch is an
+    // environment variable, read by that constructor; set only around the
+    // load, and only while no other thread could read the environment
+    // meanwhile (the command line loads libpq first thing; the window and
+    // the server load it later, from a pool thread, and keep GnuTLS's default).
+    const bool quietGnutls = qEnvironmentVariableIsEmpty("GNUTLS_NO_IMPLICIT_INIT") && onlyThread();
+    if (quietGnutls)
+        ::setenv("GNUTLS_NO_IMPLICIT_INIT", "1", 0);
+    void *handle = dlopen("libpq.so.5", loadFlags());
+    if (quietGnutls)
+        ::unsetenv("GNUTLS_NO_IMPLICIT_INIT");
+    return handle;
+}
+
 void *libpq()
 {
     static void *const library = [] {
-        void *handle = dlopen("libpq.so.5", loadFlags());
+        void *handle = open();
         if (!handle)
             qFatal("Tablewright needs libpq.so.5 (Debian: libpq5) for PostgreSQL: %s", dlerror());
         return handle;
