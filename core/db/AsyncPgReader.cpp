@@ -152,6 +152,7 @@ AsyncPgReader::Stats AsyncPgReader::stats() const
     out.reads = m_reads;
     out.errors = m_errors;
     out.cancelled = m_cancelled;
+    out.handedToPool = m_handedToPool;
     return out;
 }
 
@@ -499,10 +500,16 @@ void AsyncPgReader::cancelSent(quint64 connectionSerial)
 
 void AsyncPgReader::deliver(Done done, Result<QList<QByteArray>> result)
 {
-    ++m_reads;
-    if (!result) {
-        ++m_errors;
-        m_cancelled += result.error().code() == ErrorCode::QueryCancelled ? 1 : 0;
+    // A lost connection's read is run again through the pool (the caller
+    // does it): its client sees that answer, so it is no error of these.
+    if (!result && isConnectionError(result.error())) {
+        ++m_handedToPool;
+    } else {
+        ++m_reads;
+        if (!result) {
+            ++m_errors;
+            m_cancelled += result.error().code() == ErrorCode::QueryCancelled ? 1 : 0;
+        }
     }
     done(std::move(result));
 }

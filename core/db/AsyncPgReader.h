@@ -86,7 +86,8 @@ public:
         quint64 closed = 0;
         quint64 reads = 0;     // reads answered: with rows, with an error (cancelled ones too)
         quint64 errors = 0;
-        quint64 cancelled = 0; // client gone, or waited past the statement timeout
+        quint64 cancelled = 0; // client gone, waited or ran past the statement timeout
+        quint64 handedToPool = 0; // lost with their connection, answered by the pool instead
     };
     Stats stats() const;
 
@@ -140,6 +141,7 @@ private:
     quint64 m_reads = 0;
     quint64 m_errors = 0;
     quint64 m_cancelled = 0;
+    quint64 m_handedToPool = 0;
 };
 
 } // namespace tw::db

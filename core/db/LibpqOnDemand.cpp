@@ -33,6 +33,8 @@ int loadFlags()
     return flags;
 }
 
+bool loadedQuietly = false; // written once, before `library` below is published
+
 // Whether this process runs one thread (/proc/self/task lists each).
 bool onlyThread()
 {
@@ -56,7 +58,8 @@ void *open()
     // load, and only while no other thread could read the environment
     // meanwhile (the command line loads libpq first thing; the window and
     // the server load it later, from a pool thread, and keep GnuTLS's default).
-    const bool quietGnutls = qEnvironmentVariableIsEmpty("GNUTLS_NO_IMPLICIT_INIT") && onlyThread();
+    const bool quietGnutls = !qEnvironmentVariableIsSet("GNUTLS_NO_IMPLICIT_INIT") && onlyThread();
+    loadedQuietly = quietGnutls;
     if (quietGnutls)
         ::setenv("GNUTLS_NO_IMPLICIT_INIT", "1", 0);
     void *handle = dlopen("libpq.so.5", loadFlags());
@@ -91,6 +94,12 @@ void tw::db::loadLibpq()
     libpq();
 }
 
+bool tw::db::libpqLoadedWithoutGnutlsInit()
+{
+    libpq();
+    return loadedQuietly;
+}
+
 // The real function, looked up on the first call (thread-safe: a static).
 #define TW_LIBPQ(name) \
     ([] { \
@@ -98,6 +107,9 @@ void tw::db::loadLibpq()
         return real; \
     }())
 
+// Hidden: a binary that also links libpq itself (a test) must not export these,
+// or the library's calls to its own functions would bind to them.
+#pragma GCC visibility push(hidden)
 extern "C" {
 
 void PQclear(PGresult *res) { TW_LIBPQ(PQclear)(res); }
@@ -161,3 +173,4 @@ PGresult *PQgetResult(PGconn *conn) { return TW_LIBPQ(PQgetResult)(conn); }
 int PQflush(PGconn *conn) { return TW_LIBPQ(PQflush)(conn); }
 
 } // extern "C"
+#pragma GCC visibility pop

@@ -8,4 +8,9 @@ namespace tw::db {
 
 void loadLibpq();
 
+// Loads libpq if need be; whether it was mapped with GnuTLS's constructor
+// turned off (LibpqOnDemand.cpp: only when the process had one thread and
+// the user had not set GNUTLS_NO_IMPLICIT_INIT).
+bool libpqLoadedWithoutGnutlsInit();
+
 } // namespace tw::db

@@ -43,6 +43,9 @@ void *tw::db::sqliteSymbol(const char *name)
         return real; \
     }())
 
+// Hidden: a binary that also links SQLite itself (a test) must not export these,
+// or the library's calls to its own functions would bind to them.
+#pragma GCC visibility push(hidden)
 extern "C" {
 
 int sqlite3_bind_blob64(sqlite3_stmt* a0, int a1, const void* a2, sqlite3_uint64 a3, void(*a4)(void*))
@@ -133,3 +136,4 @@ int sqlite3_value_type(sqlite3_value* a0)
 { return TW_SQLITE(sqlite3_value_type)(a0); }
 
 } // extern "C"
+#pragma GCC visibility pop

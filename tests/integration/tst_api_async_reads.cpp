@@ -27,6 +27,7 @@ INSERT INTO item VALUES (1, 'one', 'x'), (2, 'two', 'y'), (3, 'three', 'z');
 -- pg_sleep(n) runs only for the rows the filter keeps.
 CREATE SEQUENCE hits;
 CREATE VIEW counter AS SELECT nextval('hits') AS n;
+CREATE VIEW shortnap AS SELECT (SELECT pg_sleep(1)) IS NULL AS slept;
 CREATE VIEW naps AS SELECT n, (SELECT pg_sleep(n)) IS NULL AS slept FROM (VALUES (0), (30)) AS v(n);
 )SQL";
 
@@ -194,6 +195,36 @@ private slots:
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.body, QByteArray(R"([{"name":"one"}])"));
         }
+        QVERIFY(warmUp(QStringLiteral("item?id=eq.1")));
+    }
+
+    // A read whose connection dies under it is answered by the pool: its
+    // client gets rows, and the statistics count it as handed over, not as
+    // an error (an alert on the error rate would fire on every failover).
+    void aReadLostWithItsConnectionIsNoError()
+    {
+        QVERIFY(warmUp(QStringLiteral("shortnap")));
+        const QJsonObject before = apiReads();
+        QTcpSocket socket;
+        const QUrl base = m_api->url(QStringLiteral("/"));
+        socket.connectToHost(base.host(), quint16(base.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /rest/pg/shortnap HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        const QString sleeping = QStringLiteral("SELECT count(*)::text FROM pg_stat_activity WHERE state = 'active'"
+                                                " AND query LIKE '%shortnap%' AND application_name = '%1'")
+                                     .arg(QLatin1String(kReadsName));
+        QTRY_COMPARE_WITH_TIMEOUT(query(sleeping).value(0), QStringLiteral("1"), 3000);
+        query(QStringLiteral("SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE application_name = '%1'")
+                  .arg(QLatin1String(kReadsName)));
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\r\n\r\n"), 10000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        const QJsonObject after = apiReads();
+        QCOMPARE(after.value(QStringLiteral("errors")).toDouble(), before.value(QStringLiteral("errors")).toDouble());
+        QCOMPARE(after.value(QStringLiteral("handedToPool")).toDouble(), before.value(QStringLiteral("handedToPool")).toDouble() + 1);
+        QCOMPARE(metric(R"(tablewright_api_reads_total{connection="pg",outcome="error"})"),
+                 after.value(QStringLiteral("errors")).toDouble() - after.value(QStringLiteral("cancelled")).toDouble());
         QVERIFY(warmUp(QStringLiteral("item?id=eq.1")));
     }
 

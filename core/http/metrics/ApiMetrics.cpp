@@ -93,7 +93,7 @@ ApiMetrics::ApiMetrics()
                                     QStringLiteral("Open connections of the API server's own PostgreSQL reads, by state (busy or idle)."),
                                     {QStringLiteral("connection"), QStringLiteral("state")}));
     require(m_registry.declareGauge(kReadsQueued, QStringLiteral("API reads waiting for one of those connections."), kConnection));
-    require(m_registry.declareCounter(kReads, QStringLiteral("API reads answered on those connections, by outcome (ok, cancelled, error)."),
+    require(m_registry.declareCounter(kReads, QStringLiteral("API reads on those connections, by outcome (ok, cancelled, error; pool: lost with its connection and answered by the pool)."),
                                       {QStringLiteral("connection"), QStringLiteral("outcome")}));
     require(m_registry.declareCounter(kReadOpened, QStringLiteral("API read connections opened."), kConnection));
     require(m_registry.declareCounter(kReadClosed, QStringLiteral("API read connections closed (idle, age or broken)."), kConnection));
@@ -192,6 +192,7 @@ void ApiMetrics::collectApiReads(MetricsRegistry &registry) const
         registry.set(kReads, {name, QStringLiteral("ok")}, double(stats->reads - stats->errors));
         registry.set(kReads, {name, QStringLiteral("cancelled")}, double(stats->cancelled));
         registry.set(kReads, {name, QStringLiteral("error")}, double(stats->errors - stats->cancelled));
+        registry.set(kReads, {name, QStringLiteral("pool")}, double(stats->handedToPool));
         registry.set(kReadOpened, connection, double(stats->opened));
         registry.set(kReadClosed, connection, double(stats->closed));
     }

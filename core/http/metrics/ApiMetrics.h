@@ -36,7 +36,7 @@ namespace tw::http::metrics {
 //   tablewright_pool_connections_{opened,closed,replaced}_total{connection}
 //   tablewright_pool_jobs_{completed,cancelled}_total{connection}
 //   tablewright_api_read_connections{connection,state=busy|idle}, tablewright_api_reads_queued{connection}
-//   tablewright_api_reads_total{connection,outcome=ok|cancelled|error}
+//   tablewright_api_reads_total{connection,outcome=ok|cancelled|error|pool}
 //   tablewright_api_read_connections_{opened,closed}_total{connection}   (the server's own read connections)
 //   tablewright_health_up{connection}, tablewright_health_latency_seconds{connection},
 //   tablewright_health_last_check_timestamp_seconds{connection}     gauges

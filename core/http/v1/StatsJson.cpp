@@ -101,6 +101,7 @@ QJsonObject apiReadStatsToJson(const db::AsyncPgReader::Stats &stats)
         {QStringLiteral("reads"), double(stats.reads)},
         {QStringLiteral("errors"), double(stats.errors)},
         {QStringLiteral("cancelled"), double(stats.cancelled)},
+        {QStringLiteral("handedToPool"), double(stats.handedToPool)},
     };
 }
 
