@@ -48,7 +48,7 @@ bool onlyThread()
     return count == 1;
 }
 
-void *open()
+void *openLibpq()
 {
     // GnuTLS (which libpq brings through libldap) builds its ASN.1 tables in
     // a constructor when it is mapped: 0.25-0.3 ms of every PostgreSQL command,
@@ -71,7 +71,7 @@ void *open()
 void *libpq()
 {
     static void *const library = [] {
-        void *handle = open();
+        void *handle = openLibpq();
         if (!handle)
             qFatal("Tablewright needs libpq.so.5 (Debian: libpq5) for PostgreSQL: %s", dlerror());
         return handle;
