@@ -171,6 +171,7 @@ int PQconsumeInput(PGconn *conn) { return TW_LIBPQ(PQconsumeInput)(conn); }
 int PQisBusy(PGconn *conn) { return TW_LIBPQ(PQisBusy)(conn); }
 PGresult *PQgetResult(PGconn *conn) { return TW_LIBPQ(PQgetResult)(conn); }
 int PQflush(PGconn *conn) { return TW_LIBPQ(PQflush)(conn); }
+int PQsetSingleRowMode(PGconn *conn) { return TW_LIBPQ(PQsetSingleRowMode)(conn); }
 
 } // extern "C"
 #pragma GCC visibility pop

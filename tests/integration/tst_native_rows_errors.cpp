@@ -76,6 +76,22 @@ private slots:
         QCOMPARE(codeOf(readCount(pool, missing, true)), codeOf(readCount(pool, missing, false)));
     }
 
+    // Rows are read as they come (single-row mode): a statement that fails
+    // after some rows still fails as exec fails, and the one connection is
+    // ready for the next statement (every result was read off it).
+    void aPostgresReadFailingMidwayFailsWholeAndFreesTheConnection()
+    {
+        const auto p = onePostgresConnection();
+        TW_REQUIRE_SERVICE(p.has_value(), "PostgreSQL");
+        Pool pool(*p);
+        const QString midway = QStringLiteral("SELECT 1 / (3 - g) FROM generate_series(1, 5) AS g"); // 22012 at the third row
+        const auto native = readCount(pool, midway, true);
+        QVERIFY(!native.ok());
+        QCOMPARE(native.error().details().value(QStringLiteral("sqlstate")).toString(), QStringLiteral("22012"));
+        QCOMPARE(codeOf(native), codeOf(readCount(pool, midway, false)));
+        QCOMPARE(readCount(pool, QStringLiteral("SELECT g FROM generate_series(1, 3) AS g"), true).value(), 3);
+    }
+
     void postgresPermissionDeniedIsPermissionDenied()
     {
         const auto p = onePostgresConnection();
