@@ -82,6 +82,26 @@ class TstApiAsyncReads : public QObject
         return -1;
     }
 
+    // A GET written by hand on `socket`, whose answer the test reads (or not) itself.
+    bool sendGet(QTcpSocket &socket, const QByteArray &path)
+    {
+        const QUrl base = m_api->url(QStringLiteral("/"));
+        socket.connectToHost(base.host(), quint16(base.port()));
+        if (!socket.waitForConnected(5000))
+            return false;
+        socket.write("GET /rest/pg/" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n");
+        return socket.waitForBytesWritten(5000);
+    }
+
+    // Statements naming `view` running now on the server's read connections.
+    QString runningReads(const QString &view)
+    {
+        return query(QStringLiteral("SELECT count(*)::text FROM pg_stat_activity WHERE state = 'active'"
+                                    " AND query LIKE '%%1%' AND application_name = '%2'")
+                         .arg(view, QLatin1String(kReadsName)))
+            .value(0);
+    }
+
     // Reads until the server's own read connections are open (the first
     // reads go through the pool while they connect).
     bool warmUp(const QString &path)
@@ -206,15 +226,8 @@ private slots:
         QVERIFY(warmUp(QStringLiteral("shortnap")));
         const QJsonObject before = apiReads();
         QTcpSocket socket;
-        const QUrl base = m_api->url(QStringLiteral("/"));
-        socket.connectToHost(base.host(), quint16(base.port()));
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET /rest/pg/shortnap HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n");
-        QVERIFY(socket.waitForBytesWritten(5000));
-        const QString sleeping = QStringLiteral("SELECT count(*)::text FROM pg_stat_activity WHERE state = 'active'"
-                                                " AND query LIKE '%shortnap%' AND application_name = '%1'")
-                                     .arg(QLatin1String(kReadsName));
-        QTRY_COMPARE_WITH_TIMEOUT(query(sleeping).value(0), QStringLiteral("1"), 3000);
+        QVERIFY(sendGet(socket, "shortnap"));
+        QTRY_COMPARE_WITH_TIMEOUT(runningReads(QStringLiteral("shortnap")), QStringLiteral("1"), 3000);
         query(QStringLiteral("SELECT count(pg_terminate_backend(pid))::text FROM pg_stat_activity WHERE application_name = '%1'")
                   .arg(QLatin1String(kReadsName)));
         QByteArray answer;
@@ -263,18 +276,11 @@ private slots:
         const quint64 failedBefore = m_api->server->statusCounts().value(500);
         const double cancelledBefore = apiReads().value(QStringLiteral("cancelled")).toDouble();
         QTcpSocket socket;
-        const QUrl base = m_api->url(QStringLiteral("/"));
-        socket.connectToHost(base.host(), quint16(base.port()));
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET /rest/pg/naps?n=eq.30 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token + "\r\n\r\n");
-        QVERIFY(socket.waitForBytesWritten(5000));
-        const QString sleeping = QStringLiteral("SELECT count(*)::text FROM pg_stat_activity WHERE state = 'active'"
-                                                " AND query LIKE '%naps%' AND application_name = '%1'")
-                                     .arg(QLatin1String(kReadsName));
-        QTRY_COMPARE_WITH_TIMEOUT(query(sleeping).value(0), QStringLiteral("1"), 3000);
+        QVERIFY(sendGet(socket, "naps?n=eq.30"));
+        QTRY_COMPARE_WITH_TIMEOUT(runningReads(QStringLiteral("naps")), QStringLiteral("1"), 3000);
         socket.abort();
         // Well before the 4 s statement timeout.
-        QTRY_COMPARE_WITH_TIMEOUT(query(sleeping).value(0), QStringLiteral("0"), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(runningReads(QStringLiteral("naps")), QStringLiteral("0"), 2000);
         QCOMPARE(get(QStringLiteral("item?id=eq.1&select=id")).body, QByteArray(R"([{"id":1}])"));
         // Counted as the client's doing (499), not as a server error.
         QTRY_COMPARE(m_api->server->statusCounts().value(499), closedBefore + 1);
