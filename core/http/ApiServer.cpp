@@ -163,7 +163,9 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
                 d->state.registry->open(profile);
         }
     }
-    d->metrics->watchPools(d->state.registry);
+    // PostgreSQL reads leave from this thread (AsyncReaders); closed on stop.
+    d->state.asyncReaders = new AsyncReaders(d->state.registry, api.limits.statementTimeoutMs, this);
+    d->metrics->watchPools(d->state.registry, d->state.asyncReaders);
     d->metrics->watchHealth(d->health);
 
     if (!api.oidc.issuer.isEmpty()) {
@@ -183,9 +185,6 @@ Status ApiServer::start(const config::AppConfig &config, std::optional<config::L
     d->state.keys = d->keys;
     d->state.metrics = d->metrics.get();
     d->state.audit = d->audit.get();
-    // PostgreSQL reads leave from this thread (AsyncReaders); closed on stop.
-    d->state.asyncReaders = new AsyncReaders(d->state.registry, api.limits.statementTimeoutMs, this);
-    d->metrics->watchApiReads(d->state.asyncReaders);
     d->state.config = config;
     d->state.policy = Policy(api.policy);
     d->state.startedAt = QDateTime::currentDateTimeUtc();

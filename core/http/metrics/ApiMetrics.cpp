@@ -133,13 +133,9 @@ void ApiMetrics::rateLimited()
     m_registry.add(kRateLimited);
 }
 
-void ApiMetrics::watchPools(db::ConnectionRegistry *registry)
+void ApiMetrics::watchPools(db::ConnectionRegistry *registry, AsyncReaders *readers)
 {
     m_pools = registry;
-}
-
-void ApiMetrics::watchApiReads(AsyncReaders *readers)
-{
     m_reads = readers;
 }
 

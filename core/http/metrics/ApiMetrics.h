@@ -61,13 +61,12 @@ public:
 
     // Pool and health gauges come from these at scrape time; they are
     // QObjects on the server thread, so exposition() must run there too.
-    // Either may be null or destroyed later: its families are then empty.
+    // Any may be null or destroyed later: its families are then empty.
     // With both watched, health is reported for open connections only.
-    void watchPools(db::ConnectionRegistry *registry);
+    // `readers`: the API server's own PostgreSQL read connections, reported
+    // beside each pool of the registry.
+    void watchPools(db::ConnectionRegistry *registry, AsyncReaders *readers = nullptr);
     void watchHealth(monitor::HealthMonitor *monitor);
-    // The API server's own PostgreSQL read connections (AsyncReaders), per
-    // connection of the watched registry.
-    void watchApiReads(AsyncReaders *readers);
 
     QByteArray exposition() const { return m_registry.exposition(); }
 
